@@ -1,0 +1,77 @@
+"""CCHC online contest platform: the application factory."""
+from flask import Flask
+from flask_login import current_user
+
+from contest.config import Config
+from contest.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+
+
+def create_app(config=None) -> Flask:
+    app = Flask(__name__, template_folder="../templates", static_folder="../static",
+                instance_relative_config=True)
+    app.config.from_object(config or Config)
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "SECRET_KEY is not set. Set it in the environment "
+            "(or CONTEST_DEMO=1 for a local demo that keeps one under instance/)."
+        )
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+    from contest import cli, database, errorhandlers, templating
+    database.configure_engine_events(app)
+    errorhandlers.register(app)
+    templating.register(app)
+    cli.register(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    csrf.init_app(app)
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+    login_manager.login_message_category = "warning"
+    login_manager.unauthorized_handler(_unauthorized)
+
+    from contest.accounts.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _unauthorized():
+    from flask import flash, jsonify, redirect, request, url_for
+
+    if request.path.startswith("/api/"):
+        return jsonify(error="Phiên đăng nhập đã hết. Vui lòng đăng nhập lại."), 401
+    flash(login_manager.login_message, login_manager.login_message_category)
+    return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
+
+
+def _register_blueprints(app: Flask) -> None:
+    from contest.accounts.routes import bp as accounts
+    from contest.contests.routes import bp as contests
+    from contest.quiz.routes import bp as quiz
+    from contest.units.routes import bp as units
+
+    for blueprint in (accounts, contests, quiz, units):
+        app.register_blueprint(blueprint)
+
+
+def _register_hooks(app: Flask) -> None:
+    from contest.quiz.services import finish_overdue
+    from contest.security import add_security_headers
+
+    @app.before_request
+    def finish_my_overdue_attempts():
+        """An attempt left open past its deadline is finished when its owner returns."""
+        if current_user.is_authenticated:
+            finish_overdue(user_id=current_user.id)
+
+    app.after_request(add_security_headers)

@@ -1,0 +1,60 @@
+from datetime import date, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from contest.clock import now
+from contest.extensions import db
+from contest.types import UTCDateTime
+from contest.units.models import Unit
+
+ROLES = ("contestant", "unit_manager", "organizer", "admin")
+GENDERS = {"nam": "Nam", "nu": "Nữ", "khac": "Khác"}
+AUDIENCES = {
+    "cbccvc": "Cán bộ, công chức, viên chức",
+    "citizen": "Người dân",
+    "student": "Học sinh, sinh viên",
+    "business": "Doanh nghiệp",
+    "armed_forces": "Lực lượng vũ trang",
+    "other": "Khác",
+}
+
+
+def _in_list(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(_in_list("role", ROLES), name="role"),
+        CheckConstraint(_in_list("gender", GENDERS), name="gender"),
+        CheckConstraint(_in_list("audience", AUDIENCES), name="audience"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[date]
+    gender: Mapped[str] = mapped_column(String(8))
+    phone: Mapped[str] = mapped_column(String(10), unique=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    cccd: Mapped[str | None] = mapped_column(String(12), unique=True)
+    audience: Mapped[str] = mapped_column(String(16))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(16), default="contestant")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_organizer(self) -> bool:
+        return self.role in ("organizer", "admin")

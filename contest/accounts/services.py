@@ -1,0 +1,47 @@
+"""Registering and authenticating people."""
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from contest.accounts.models import User
+from contest.accounts.phone import normalize_phone
+from contest.audit.services import record
+from contest.errors import Conflict
+from contest.extensions import db
+
+
+class DuplicateAccount(Conflict):
+    message = "Số điện thoại, email hoặc CCCD đã được dùng cho một tài khoản khác."
+
+
+def register_user(*, full_name, date_of_birth, gender, phone, email, cccd, audience,
+                  unit_id, password, role="contestant") -> User:
+    user = User(
+        full_name=full_name, date_of_birth=date_of_birth, gender=gender, phone=phone,
+        email=email or None, cccd=cccd or None, audience=audience, unit_id=unit_id,
+        role=role,
+    )
+    user.set_password(password)
+    db.session.add(user)
+    try:
+        db.session.flush()
+        record("account.register", actor=user, target=user, role=role)
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise DuplicateAccount() from error
+    return user
+
+
+def find_by_identifier(identifier: str) -> User | None:
+    """The account for a phone number or an email address."""
+    identifier = (identifier or "").strip()
+    if "@" in identifier:
+        return db.session.scalar(select(User).where(User.email == identifier.lower()))
+    return db.session.scalar(select(User).where(User.phone == normalize_phone(identifier)))
+
+
+def authenticate(identifier: str, password: str) -> User | None:
+    user = find_by_identifier(identifier)
+    if user is None or not user.check_password(password):
+        return None
+    return user

@@ -1,0 +1,111 @@
+"""Loading the bank into the database.
+
+A question version that an attempt has shown is never changed in place: a
+changed question gets a new version and the old one stops being drawn.
+"""
+from dataclasses import dataclass, field
+
+from sqlalchemy import exists, select
+
+from contest.bank.models import Question, QuestionOption, Topic
+from contest.bank.records import QuestionRecord
+from contest.extensions import db
+from contest.quiz.models import AttemptItem
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    new_versions: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def upsert_topic(key: str, title: str) -> Topic:
+    topic = db.session.scalar(select(Topic).where(Topic.key == key))
+    if topic is None:
+        topic = Topic(key=key, title=title)
+        db.session.add(topic)
+    topic.title = title
+    return topic
+
+
+def current_version(code: str) -> Question | None:
+    return db.session.scalar(
+        select(Question).where(Question.code == code, Question.is_current.is_(True))
+    )
+
+
+def was_shown(question: Question) -> bool:
+    return db.session.scalar(select(exists().where(AttemptItem.question_id == question.id)))
+
+
+def same_content(question: Question, record: QuestionRecord) -> bool:
+    return (
+        question.topic.key == record.topic and question.difficulty == record.difficulty
+        and question.text == record.question and question.explanation == record.explanation
+        and question.source_document == record.source_document
+        and question.source_part == record.source_part
+        and [o.text for o in question.options] == list(record.options)
+        and question.correct_option.position == record.correct
+    )
+
+
+def _fill(question: Question, record: QuestionRecord, topic: Topic) -> None:
+    question.topic = topic
+    question.difficulty = record.difficulty
+    question.text = record.question
+    question.explanation = record.explanation
+    question.source_document = record.source_document
+    question.source_part = record.source_part
+    _fill_options(question, record)
+
+
+def _fill_options(question: Question, record: QuestionRecord) -> None:
+    """Rewrite options position by position (never two rows with one position)."""
+    by_position = {option.position: option for option in question.options}
+    for position, text in enumerate(record.options, start=1):
+        option = by_position.get(position)
+        if option is None:
+            option = QuestionOption(position=position)
+            question.options.append(option)
+        option.text = text
+        option.is_correct = position == record.correct
+    for position, option in by_position.items():
+        if position > len(record.options):
+            question.options.remove(option)
+
+
+def save_record(record: QuestionRecord, topic: Topic, report: LoadReport) -> Question:
+    """Create, update in place, or add a new version of the question ``record.code``."""
+    existing = current_version(record.code)
+    if existing is None:
+        question = Question(code=record.code, version=1)
+        _fill(question, record, topic)
+        db.session.add(question)
+        report.created.append(record.code)
+        return question
+    if same_content(existing, record):
+        report.unchanged += 1
+        return existing
+    if not was_shown(existing):
+        _fill(existing, record, topic)
+        db.session.flush()
+        report.updated.append(record.code)
+        return existing
+    existing.is_current = False
+    question = Question(code=record.code, version=existing.version + 1, active=existing.active)
+    _fill(question, record, topic)
+    db.session.add(question)
+    report.new_versions.append(record.code)
+    return question
+
+
+def load_records(records: list[QuestionRecord], titles: dict[str, str]) -> LoadReport:
+    """Write every record in one transaction."""
+    report = LoadReport()
+    topics = {key: upsert_topic(key, title) for key, title in titles.items()}
+    for record in records:
+        save_record(record, topics[record.topic], report)
+    db.session.commit()
+    return report

@@ -1,0 +1,63 @@
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from contest.clock import now
+from contest.extensions import db
+from contest.types import UTCDateTime
+
+
+class Topic(db.Model):
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+
+
+class Question(db.Model):
+    """One version of a question. A version shown in an attempt is never changed:
+    an edit adds a new version and retires the old one (``is_current``)."""
+
+    __tablename__ = "questions"
+    __table_args__ = (
+        UniqueConstraint("code", "version"),
+        CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), index=True)
+    version: Mapped[int] = mapped_column(default=1)
+    is_current: Mapped[bool] = mapped_column(default=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), index=True)
+    difficulty: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    source_document: Mapped[str] = mapped_column(String(500))
+    source_part: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    topic: Mapped[Topic] = relationship(lazy="joined")
+    options: Mapped[list["QuestionOption"]] = relationship(
+        back_populates="question", order_by="QuestionOption.position",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def correct_option(self) -> "QuestionOption":
+        return next(option for option in self.options if option.is_correct)
+
+
+class QuestionOption(db.Model):
+    __tablename__ = "question_options"
+    __table_args__ = (UniqueConstraint("question_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    is_correct: Mapped[bool] = mapped_column(default=False)
+
+    question: Mapped[Question] = relationship(back_populates="options")

@@ -1,0 +1,53 @@
+"""The bank's file format (question_bank/<topic>.yaml), read into plain records."""
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    code: str
+    topic: str
+    difficulty: int
+    question: str
+    options: tuple[str, ...]
+    correct: int  # 1-based
+    explanation: str
+    source_document: str
+    source_part: str
+
+
+@dataclass(frozen=True)
+class TopicFile:
+    path: Path
+    topic: str
+    title: str
+    raw_questions: list
+
+
+def read_topic_file(path: Path) -> TopicFile:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        data = {}
+    questions = data.get("questions")
+    return TopicFile(
+        path=path, topic=str(data.get("topic", "")), title=str(data.get("title", "")),
+        raw_questions=questions if isinstance(questions, list) else [],
+    )
+
+
+def topic_files(directory: str | Path) -> list[Path]:
+    return sorted(Path(directory).glob("*.yaml"))
+
+
+def to_record(topic: str, raw: dict) -> QuestionRecord:
+    """A record from one YAML question (assumes it passed validation)."""
+    source = raw.get("source") or {}
+    return QuestionRecord(
+        code=str(raw["code"]).strip(), topic=topic, difficulty=int(raw["difficulty"]),
+        question=str(raw["question"]).strip(),
+        options=tuple(str(option).strip() for option in raw["options"]),
+        correct=int(raw["correct"]), explanation=str(raw["explanation"]).strip(),
+        source_document=str(source["document"]).strip(), source_part=str(source["part"]).strip(),
+    )

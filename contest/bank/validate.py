@@ -1,0 +1,204 @@
+"""`bank check`: every rule a question file must pass, with file and code per problem."""
+import re
+import string
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from contest.bank.records import QuestionRecord, read_topic_file, to_record, topic_files
+from contest.text import fold
+
+TOPIC_KEY = re.compile(r"^[a-z0-9_]+$")
+CODE = re.compile(r"^[A-Z0-9]+(?:_[A-Z0-9]+)*-\d{3,}$")
+MAX_QUESTION_CHARS = 1000
+MAX_OPTION_CHARS = 300
+LONGEST_CORRECT_MAX_SHARE = 1 / 3
+DIFFICULTY_MIN_SHARE = 0.20
+
+# Options are shuffled per attempt, so none may point at other options or at a position.
+REFERS_TO_OTHERS = [re.compile(p) for p in (
+    r"\b(tat ca|ca hai|ca ba|ca bon)\s+(cac\s+|nhung\s+)?(y|phuong an|dap an|lua chon|cau)\b",
+    r"\b(phuong an|dap an|lua chon|y)\s+[a-f]\b",
+    r"\bca\s+[a-f]\s*(,\s*[a-f]\s*)*va\s+[a-f]\b",
+    r"\b[a-f]\s+va\s+[a-f]\s+(deu\s+)?(dung|sai)\b",
+    r"\bkhong co\s+(phuong an|dap an|y|lua chon)\s+nao\b",
+    r"\b(cac|nhung)\s+(phuong an|dap an|y|lua chon)\s+(tren|neu tren|con lai|ben tren|khac)\b",
+    r"\b(tat ca|ca hai|ca ba)\s+(deu\s+)?(dung|sai)\b",
+    r"\b(deu|cung)\s+(dung|sai)\s*$",
+)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.code or '-'}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Minimums:
+    total: int = 300
+    per_topic: int = 15
+    topics: int = 10
+
+
+NO_MINIMUMS = Minimums(0, 0, 0)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, case, punctuation and spaces folded: for duplicate detection."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = text.translate(str.maketrans("", "", string.punctuation + "“”‘’…–—"))
+    return " ".join(text.split())
+
+
+def refers_to_other_options(option: str) -> bool:
+    folded = fold(option)
+    return any(pattern.search(folded) for pattern in REFERS_TO_OTHERS)
+
+
+def question_problems(raw, where: str) -> list[str]:
+    """Problems of one question dict; an empty list means it is valid."""
+    if not isinstance(raw, dict):
+        return ["không phải là một câu hỏi (cần các trường code, question, options…)"]
+    problems = []
+    code = raw.get("code")
+    if not isinstance(code, str) or not CODE.match(code.strip()):
+        problems.append("mã câu hỏi (code) thiếu hoặc sai dạng, ví dụ NQ76-001")
+    if raw.get("difficulty") not in (1, 2, 3):
+        problems.append("độ khó (difficulty) phải là 1, 2 hoặc 3")
+    text = raw.get("question")
+    if not isinstance(text, str) or not text.strip():
+        problems.append("thiếu nội dung câu hỏi (question)")
+    elif len(text) > MAX_QUESTION_CHARS:
+        problems.append(f"câu hỏi dài quá {MAX_QUESTION_CHARS} ký tự")
+    problems += _option_problems(raw.get("options"), raw.get("correct"))
+    explanation = raw.get("explanation")
+    if not isinstance(explanation, str) or not explanation.strip():
+        problems.append("thiếu giải thích (explanation)")
+    problems += _source_problems(raw.get("source"))
+    return problems
+
+
+def _option_problems(options, correct) -> list[str]:
+    if not isinstance(options, list) or not 2 <= len(options) <= 6:
+        return ["cần từ 2 đến 6 phương án (options)"]
+    if not all(isinstance(o, (str, int, float)) and str(o).strip() for o in options):
+        return ["có phương án rỗng"]
+    texts = [str(o).strip() for o in options]
+    problems = []
+    if len({normalise_text(t) for t in texts}) != len(texts):
+        problems.append("có hai phương án trùng nhau")
+    if any(len(t) > MAX_OPTION_CHARS for t in texts):
+        problems.append(f"có phương án dài quá {MAX_OPTION_CHARS} ký tự")
+    for text in texts:
+        if refers_to_other_options(text):
+            problems.append(f"phương án «{text}» dẫn chiếu phương án khác, "
+                            "không dùng được khi đảo thứ tự phương án")
+    if isinstance(correct, bool) or not isinstance(correct, int) or not 1 <= correct <= len(texts):
+        problems.append("đáp án đúng (correct) phải là đúng một số thứ tự phương án, từ 1")
+    return problems
+
+
+def _source_problems(source) -> list[str]:
+    if not isinstance(source, dict):
+        return ["thiếu nguồn (source: document, part)"]
+    problems = []
+    for key, label in (("document", "văn bản nguồn (source.document)"),
+                       ("part", "phần/mục của văn bản (source.part)")):
+        value = source.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"thiếu {label}")
+    return problems
+
+
+def correct_is_longest(record: QuestionRecord) -> bool:
+    lengths = [len(option) for option in record.options]
+    answer = lengths[record.correct - 1]
+    return all(answer > length for i, length in enumerate(lengths) if i != record.correct - 1)
+
+
+def check_directory(directory: str | Path, minimums: Minimums = Minimums()):
+    """(records, problems) for every file of the bank."""
+    records, problems = [], []
+    for path in topic_files(directory):
+        file_records, file_problems = check_file(path)
+        records += file_records
+        problems += file_problems
+    problems += bank_problems(records, minimums, str(directory))
+    return records, problems
+
+
+def check_file(path: Path) -> tuple[list[QuestionRecord], list[Problem]]:
+    name = path.name
+    try:
+        topic_file = read_topic_file(path)
+    except yaml.YAMLError as error:
+        return [], [Problem(name, "", f"không đọc được YAML: {error}")]
+    problems = []
+    if not TOPIC_KEY.match(topic_file.topic):
+        problems.append(Problem(name, "", "mã chủ đề (topic) thiếu hoặc sai dạng [a-z0-9_]+"))
+    if not topic_file.title.strip():
+        problems.append(Problem(name, "", "thiếu tên chủ đề (title)"))
+    if not topic_file.raw_questions:
+        problems.append(Problem(name, "", "không có câu hỏi nào (questions)"))
+    records = []
+    for index, raw in enumerate(topic_file.raw_questions, start=1):
+        code = str(raw.get("code", f"#{index}")) if isinstance(raw, dict) else f"#{index}"
+        found = question_problems(raw, name)
+        problems += [Problem(name, code, message) for message in found]
+        if not found:
+            records.append(to_record(topic_file.topic, raw))
+    return records, problems
+
+
+def bank_problems(records: list[QuestionRecord], minimums: Minimums, where: str) -> list[Problem]:
+    problems = _duplicate_problems(records)
+    if not records:
+        return problems
+    total = len(records)
+    longest = sum(correct_is_longest(r) for r in records)
+    if longest / total > LONGEST_CORRECT_MAX_SHARE:
+        problems.append(Problem(where, "", (
+            f"đáp án đúng là phương án dài nhất ở {longest}/{total} câu "
+            f"(tối đa một phần ba)")))
+    by_difficulty = Counter(r.difficulty for r in records)
+    for level in (1, 2, 3):
+        if by_difficulty[level] / total < DIFFICULTY_MIN_SHARE:
+            problems.append(Problem(where, "", (
+                f"độ khó {level} chỉ có {by_difficulty[level]}/{total} câu (cần ít nhất 20%)")))
+    problems += _size_problems(records, minimums, where)
+    return problems
+
+
+def _duplicate_problems(records: list[QuestionRecord]) -> list[Problem]:
+    problems, codes, texts = [], {}, {}
+    for record in records:
+        if record.code in codes:
+            problems.append(Problem(record.topic, record.code, "mã câu hỏi bị trùng"))
+        codes[record.code] = record
+        key = normalise_text(record.question)
+        if key in texts:
+            problems.append(Problem(record.topic, record.code,
+                                    f"trùng nội dung với câu {texts[key].code}"))
+        texts[key] = record
+    return problems
+
+
+def _size_problems(records, minimums: Minimums, where: str) -> list[Problem]:
+    problems = []
+    per_topic = Counter(r.topic for r in records)
+    if len(records) < minimums.total:
+        problems.append(Problem(where, "", f"ngân hàng có {len(records)} câu, cần ít nhất {minimums.total}"))
+    if len(per_topic) < minimums.topics:
+        problems.append(Problem(where, "", f"có {len(per_topic)} chủ đề, cần ít nhất {minimums.topics}"))
+    for topic, count in sorted(per_topic.items()):
+        if count < minimums.per_topic:
+            problems.append(Problem(topic, "", f"chủ đề có {count} câu, cần ít nhất {minimums.per_topic}"))
+    return problems

@@ -1,0 +1,84 @@
+"""Command-line tools: `flask --app wsgi seed-demo | finish-overdue | bank …`."""
+import sys
+
+import click
+from flask import current_app
+
+from contest.audit.services import record
+from contest.bank.loader import load_records
+from contest.bank.validate import Minimums, check_directory
+from contest.extensions import db
+
+
+def register(app) -> None:
+    app.cli.add_command(seed_demo_command)
+    app.cli.add_command(finish_overdue_command)
+    app.cli.add_command(bank)
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Create the demo contest, units and organizer, and load the question bank."""
+    from contest.demo import seed_demo
+
+    password = seed_demo()
+    if password is None:
+        click.echo("Cuộc thi demo đã có sẵn, không tạo lại.")
+    else:
+        click.echo("Đã tạo cuộc thi demo.")
+        click.echo("Tài khoản Ban Tổ chức: bantochuc@example.vn (hoặc 0900000001)")
+        click.echo(f"Mật khẩu (chỉ hiện một lần): {password}")
+    _load_bank()
+
+
+@click.command("finish-overdue")
+def finish_overdue_command():
+    """Finish attempts left open past their deadline (for cron)."""
+    from contest.quiz.services import finish_overdue
+
+    count = finish_overdue()
+    if count:
+        record("attempts.finish_overdue", count=count)
+        db.session.commit()
+    click.echo(f"Đã kết thúc {count} lượt thi quá hạn.")
+
+
+@click.group("bank")
+def bank():
+    """Question bank: check, load."""
+
+
+@bank.command("check")
+def bank_check():
+    """Validate every question file; exit non-zero on any problem."""
+    records, problems = check_directory(current_app.config["QUESTION_BANK_DIR"], Minimums())
+    for problem in problems:
+        click.echo(str(problem))
+    click.echo(f"{len(records)} câu hỏi hợp lệ, {len(problems)} lỗi.")
+    sys.exit(1 if problems else 0)
+
+
+@bank.command("load")
+def bank_load():
+    """Load or update the bank into the database."""
+    _load_bank()
+
+
+def _load_bank() -> None:
+    from contest.bank.records import read_topic_file, topic_files
+
+    directory = current_app.config["QUESTION_BANK_DIR"]
+    records, problems = check_directory(directory, Minimums(0, 0, 0))
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException("Ngân hàng câu hỏi có lỗi, chưa nạp gì.")
+    titles = {f.topic: f.title for f in map(read_topic_file, topic_files(directory))}
+    report = load_records(records, titles)
+    record("bank.load", created=len(report.created), updated=len(report.updated),
+           new_versions=len(report.new_versions))
+    db.session.commit()
+    click.echo(
+        f"Ngân hàng câu hỏi: {len(report.created)} câu mới, {len(report.updated)} câu sửa, "
+        f"{len(report.new_versions)} phiên bản mới, {report.unchanged} câu không đổi."
+    )

@@ -1,0 +1,71 @@
+"""Configuration read from the environment.
+
+One ``Config`` for every deployment and one ``TestConfig`` for the test suite.
+Production refuses to start without ``SECRET_KEY``; the demo mode used by
+``scripts/run`` (``CONTEST_DEMO=1``) generates one and keeps it under ``instance/``.
+"""
+import os
+import secrets
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def _demo_secret_key() -> str:
+    INSTANCE_DIR.mkdir(exist_ok=True)
+    key_file = INSTANCE_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _secret_key() -> str | None:
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if os.environ.get("CONTEST_DEMO") == "1":
+        return _demo_secret_key()
+    return None
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        INSTANCE_DIR.mkdir(exist_ok=True)
+        return f"sqlite:///{INSTANCE_DIR / 'contest.db'}"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+class Config:
+    SECRET_KEY = _secret_key()
+    SQLALCHEMY_DATABASE_URI = _database_url()
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE") == "1"
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # a quiz can stay open for a long time
+    BOOTSTRAP_SERVE_LOCAL = True
+    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    # Seconds after the deadline during which a save or submit is still accepted
+    # (network latency of a phone on a slow mobile network).
+    ANSWER_GRACE_SECONDS = int(os.environ.get("ANSWER_GRACE_SECONDS", "3"))
+    QUESTION_BANK_DIR = os.environ.get(
+        "QUESTION_BANK_DIR", str(Path(__file__).resolve().parent.parent / "question_bank")
+    )
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    WTF_CSRF_ENABLED = True

@@ -1,0 +1,46 @@
+"""Drawing the questions of a new attempt, with options shuffled per attempt."""
+import secrets
+from collections import defaultdict
+
+from sqlalchemy import select
+
+from contest.bank.models import Question, QuestionOption
+from contest.extensions import db
+from contest.quiz.errors import BankTooSmall
+from contest.quiz.models import AttemptItem
+
+_random = secrets.SystemRandom()
+
+
+def drawable_question_ids() -> list[int]:
+    stmt = select(Question.id).where(Question.active.is_(True), Question.is_current.is_(True))
+    return list(db.session.scalars(stmt))
+
+
+def option_ids_by_question(question_ids: list[int]) -> dict[int, list[int]]:
+    rows = db.session.execute(
+        select(QuestionOption.question_id, QuestionOption.id)
+        .where(QuestionOption.question_id.in_(question_ids))
+    )
+    options = defaultdict(list)
+    for question_id, option_id in rows:
+        options[question_id].append(option_id)
+    return options
+
+
+def draw_items(count: int) -> list[AttemptItem]:
+    """``count`` random questions in random order, each with its options shuffled."""
+    pool = drawable_question_ids()
+    if len(pool) < count:
+        raise BankTooSmall()
+    chosen = _random.sample(pool, count)
+    options = option_ids_by_question(chosen)
+    items = []
+    for position, question_id in enumerate(chosen, start=1):
+        order = options[question_id][:]
+        _random.shuffle(order)
+        items.append(AttemptItem(
+            position=position, question_id=question_id,
+            option_order=",".join(str(option_id) for option_id in order),
+        ))
+    return items

@@ -1,0 +1,54 @@
+"""What a contestant reads about their own attempts."""
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from contest.bank.models import Question
+from contest.clock import now
+from contest.contests.models import Round
+from contest.extensions import db
+from contest.quiz.models import Attempt, AttemptItem
+from contest.quiz.services import attempts_used
+
+
+@dataclass
+class AttemptSummary:
+    attempt: Attempt
+    round: Round
+    used: int
+    remaining: int
+    review_open: bool
+    items: list[AttemptItem]
+
+
+def attempt_summary(attempt: Attempt) -> AttemptSummary:
+    round_ = attempt.round
+    used = attempts_used(attempt.user_id, round_.id)
+    review_open = round_.status(now()) == "closed"
+    items = items_with_questions(attempt.id) if review_open else []
+    return AttemptSummary(
+        attempt=attempt, round=round_, used=used,
+        remaining=max(0, round_.max_attempts - used), review_open=review_open, items=items,
+    )
+
+
+def items_with_questions(attempt_id: int) -> list[AttemptItem]:
+    return list(db.session.scalars(
+        select(AttemptItem).where(AttemptItem.attempt_id == attempt_id)
+        .options(selectinload(AttemptItem.question).selectinload(Question.options))
+        .order_by(AttemptItem.position)
+    ))
+
+
+def user_history(user) -> list[tuple[Round, list[Attempt]]]:
+    """The person's attempts grouped by round, newest round first."""
+    attempts = db.session.scalars(
+        select(Attempt).where(Attempt.user_id == user.id)
+        .options(selectinload(Attempt.round))
+        .order_by(Attempt.round_id.desc(), Attempt.number)
+    )
+    grouped: dict[int, tuple[Round, list[Attempt]]] = {}
+    for attempt in attempts:
+        grouped.setdefault(attempt.round_id, (attempt.round, []))[1].append(attempt)
+    return list(grouped.values())

@@ -1,0 +1,83 @@
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from contest.contests.services import get_round
+from contest.quiz import services
+from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
+from contest.quiz.queries import attempt_summary, items_with_questions, user_history
+
+bp = Blueprint("quiz", __name__)
+
+
+@bp.route("/dot-thi/<int:round_id>/bat-dau", methods=["POST"])
+@login_required
+def start(round_id: int):
+    if not StartForm().validate_on_submit():
+        abort(400)
+    attempt = services.start_attempt(current_user, get_round(round_id))
+    return redirect(url_for("quiz.attempt", public_id=attempt.public_id))
+
+
+@bp.route("/bai-thi/<public_id>")
+@login_required
+def attempt(public_id: str):
+    attempt = services.get_own_attempt(public_id, current_user)
+    if attempt.is_submitted:
+        return redirect(url_for("quiz.result", public_id=public_id))
+    return _render_quiz(attempt, SubmitForm())
+
+
+def _render_quiz(attempt, form, status: int = 200):
+    return render_template(
+        "quiz/attempt.html", attempt=attempt, form=form,
+        items=items_with_questions(attempt.id), remaining_ms=services.remaining_ms(attempt),
+    ), status
+
+
+@bp.route("/bai-thi/<public_id>/nop", methods=["POST"])
+@login_required
+def submit(public_id: str):
+    attempt = services.get_own_attempt(public_id, current_user)
+    form = SubmitForm()
+    if not form.validate_on_submit():
+        if attempt.is_submitted:
+            return redirect(url_for("quiz.result", public_id=public_id))
+        message = "; ".join(form.prediction.errors) or "Phiên làm việc đã hết hạn, vui lòng tải lại trang."
+        flash(message, "danger")
+        return _render_quiz(attempt, form, 400)
+    services.submit_attempt(attempt, form.prediction.data, answers_from_form(request.form))
+    return redirect(url_for("quiz.result", public_id=public_id))
+
+
+@bp.route("/bai-thi/<public_id>/ket-qua")
+@login_required
+def result(public_id: str):
+    attempt = services.get_own_attempt(public_id, current_user)
+    if not attempt.is_submitted:
+        return redirect(url_for("quiz.attempt", public_id=public_id))
+    return render_template("quiz/result.html", summary=attempt_summary(attempt))
+
+
+@bp.route("/lich-su")
+@login_required
+def history():
+    return render_template("quiz/history.html", rounds=user_history(current_user))
+
+
+@bp.route("/api/bai-thi/<public_id>/tra-loi", methods=["POST"])
+@login_required
+def save(public_id: str):
+    """Save one answer ({"position", "choice"}) or the prediction ({"prediction"})."""
+    attempt = services.get_own_attempt(public_id, current_user)
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        return jsonify(error="Dữ liệu gửi lên không hợp lệ."), 400
+    if "prediction" in payload:
+        services.save_prediction(attempt, payload["prediction"])
+        saved_at = None
+    else:
+        saved_at = services.save_answer(attempt, payload.get("position"), payload.get("choice"))
+    return jsonify(
+        ok=True, saved_at=saved_at.isoformat() if saved_at else None,
+        remaining_ms=services.remaining_ms(attempt),
+    )

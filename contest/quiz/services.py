@@ -1,0 +1,290 @@
+"""The rules of an attempt: start, save an answer, submit, finish when overdue.
+
+Every state change happens here, in one transaction. The database backs the
+rules a race could break (attempt numbers unique per person and round, one
+attempt in progress); a submit claims the attempt with a conditional UPDATE so
+that a save racing with it cannot slip in after the score is computed.
+"""
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from contest.bank.models import QuestionOption
+from contest.clock import now
+from contest.contests.models import Round
+from contest.extensions import db
+from contest.quiz.draw import draw_items
+from contest.quiz.errors import (
+    AttemptAlreadySubmitted, AttemptExpired, AttemptLimitReached, AttemptNotFound,
+    InvalidAnswer, RoundNotOpen, TooManyConcurrentStarts,
+)
+from contest.quiz.models import IN_PROGRESS, SUBMITTED, Attempt, AttemptItem
+
+START_RETRIES = 5
+
+
+def grace() -> timedelta:
+    return timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
+
+
+def deadline_for(round_: Round, started_at: datetime) -> datetime:
+    """Start plus the time limit, cut at the round's close time."""
+    return min(started_at + round_.time_limit, round_.closes_at)
+
+
+def remaining_ms(attempt: Attempt, at: datetime | None = None) -> int:
+    left = attempt.deadline_at - (at or now())
+    return max(0, int(left.total_seconds() * 1000))
+
+
+# --- reading ---------------------------------------------------------------
+
+def get_own_attempt(public_id: str, user) -> Attempt:
+    """The attempt with this public id if it belongs to ``user``; otherwise 404."""
+    attempt = db.session.scalar(select(Attempt).where(Attempt.public_id == public_id))
+    if attempt is None or attempt.user_id != user.id:
+        raise AttemptNotFound()
+    return attempt
+
+
+def attempts_used(user_id: int, round_id: int) -> int:
+    return db.session.scalar(
+        select(func.count(Attempt.id))
+        .where(Attempt.user_id == user_id, Attempt.round_id == round_id)
+    )
+
+
+def in_progress_attempt(user_id: int, round_id: int) -> Attempt | None:
+    return db.session.scalar(select(Attempt).where(
+        Attempt.user_id == user_id, Attempt.round_id == round_id,
+        Attempt.status == IN_PROGRESS,
+    ))
+
+
+# --- starting --------------------------------------------------------------
+
+def start_attempt(user, round_: Round) -> Attempt:
+    """Start an attempt, or return the one already in progress.
+
+    Two starts at the same moment race on the unique (user, round, number)
+    constraint and the one-in-progress index: the loser retries and finds the
+    winner's attempt.
+    """
+    for _ in range(START_RETRIES):
+        finish_overdue(user_id=user.id, round_id=round_.id)
+        current = in_progress_attempt(user.id, round_.id)
+        if current is not None:
+            return current
+        attempt = _new_attempt(user, round_)
+        db.session.add(attempt)
+        try:
+            db.session.commit()
+            return attempt
+        except IntegrityError:
+            db.session.rollback()
+    raise TooManyConcurrentStarts()
+
+
+def _new_attempt(user, round_: Round) -> Attempt:
+    started = now()
+    if not round_.is_open(started):
+        raise RoundNotOpen()
+    used = attempts_used(user.id, round_.id)
+    if used >= round_.max_attempts:
+        raise AttemptLimitReached()
+    return Attempt(
+        user_id=user.id, round_id=round_.id, number=used + 1, status=IN_PROGRESS,
+        started_at=started, deadline_at=deadline_for(round_, started),
+        total=round_.questions_per_attempt,
+        items=draw_items(round_.questions_per_attempt),
+    )
+
+
+# --- saving an answer ------------------------------------------------------
+
+def _ensure_writable(attempt: Attempt, at: datetime) -> None:
+    if attempt.status != IN_PROGRESS:
+        raise AttemptAlreadySubmitted()
+    if at > attempt.deadline_at + grace():
+        raise AttemptExpired()
+
+
+def _lock(attempt: Attempt) -> Attempt:
+    """Re-read the attempt row, locked for this transaction where the database can."""
+    return db.session.scalars(
+        select(Attempt).where(Attempt.id == attempt.id)
+        .with_for_update().execution_options(populate_existing=True)
+    ).one()
+
+
+def _item_at(attempt: Attempt, position) -> AttemptItem:
+    item = next((i for i in attempt.items if i.position == position), None)
+    if item is None:
+        raise InvalidAnswer("Câu hỏi không thuộc bài thi này.")
+    return item
+
+
+def _option_for_choice(item: AttemptItem, choice) -> int:
+    option_ids = item.option_ids
+    if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(option_ids):
+        raise InvalidAnswer("Phương án trả lời không hợp lệ.")
+    return option_ids[choice]
+
+
+def save_answer(attempt: Attempt, position, choice) -> datetime:
+    """Store the option at display index ``choice`` for the question at ``position``.
+
+    Returns the time it was saved. The UPDATE itself re-checks that the attempt
+    is still in progress, so a save racing with a submit cannot change a
+    submitted attempt.
+    """
+    at = now()
+    try:
+        attempt = _lock(attempt)
+        _ensure_writable(attempt, at)
+        item = _item_at(attempt, position)
+        option_id = _option_for_choice(item, choice)
+        still_open = exists().where(Attempt.id == attempt.id, Attempt.status == IN_PROGRESS)
+        result = db.session.execute(
+            update(AttemptItem)
+            .where(AttemptItem.id == item.id, still_open)
+            .values(chosen_option_id=option_id, saved_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            raise AttemptAlreadySubmitted()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return at
+
+
+def save_prediction(attempt: Attempt, prediction: int) -> None:
+    at = now()
+    try:
+        attempt = _lock(attempt)
+        _ensure_writable(attempt, at)
+        attempt.prediction = _valid_prediction(prediction)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+
+
+def _valid_prediction(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100_000_000:
+        raise InvalidAnswer("Số dự đoán phải là số nguyên từ 0 đến 100.000.000.")
+    return value
+
+
+# --- submitting and finishing ----------------------------------------------
+
+def submit_attempt(attempt: Attempt, prediction: int | None,
+                   answers: dict[int, int] | None = None) -> Attempt:
+    """Submit: idempotent; refused (changing nothing) after deadline plus grace.
+
+    ``answers`` maps positions to display indexes sent with the form (the page
+    without JavaScript); they are stored before scoring.
+    """
+    at = now()
+    if attempt.status == SUBMITTED:
+        return attempt
+    if at > attempt.deadline_at + grace():
+        raise AttemptExpired()
+    if prediction is not None:
+        prediction = _valid_prediction(prediction)
+    choices = _options_for_answers(attempt, answers or {})
+    try:
+        if not _claim(attempt):
+            db.session.rollback()
+            db.session.refresh(attempt)
+            return attempt
+        db.session.refresh(attempt)
+        for item in attempt.items:
+            if item.position in choices and choices[item.position] != item.chosen_option_id:
+                item.chosen_option_id, item.saved_at = choices[item.position], at
+        if prediction is not None:
+            attempt.prediction = prediction
+        _score(attempt, end=at, finished_by="contestant")
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return attempt
+
+
+def _options_for_answers(attempt: Attempt, answers: dict[int, int]) -> dict[int, int]:
+    return {position: _option_for_choice(_item_at(attempt, position), choice)
+            for position, choice in answers.items()}
+
+
+def _claim(attempt: Attempt) -> bool:
+    """Mark the attempt submitted if it is still in progress; False if it was not.
+
+    The first statement of the transaction is this UPDATE, so the row (PostgreSQL)
+    or the database (SQLite) is locked before the answers are read for scoring.
+    """
+    result = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.status == IN_PROGRESS)
+        .values(status=SUBMITTED)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _score(attempt: Attempt, end: datetime, finished_by: str) -> None:
+    question_ids = [item.question_id for item in attempt.items]
+    correct_ids = set(db.session.scalars(
+        select(QuestionOption.id).where(
+            QuestionOption.question_id.in_(question_ids), QuestionOption.is_correct.is_(True))
+    ))
+    for item in attempt.items:
+        item.is_correct = item.chosen_option_id in correct_ids
+    attempt.score = sum(1 for item in attempt.items if item.is_correct)
+    attempt.status = SUBMITTED
+    attempt.submitted_at = end
+    attempt.finished_by = finished_by
+    attempt.duration_ms = int((end - attempt.started_at).total_seconds() * 1000)
+
+
+def finish_overdue(user_id: int | None = None, round_id: int | None = None,
+                   batch_size: int = 500, limit: int | None = None) -> int:
+    """Finish attempts left open past deadline plus grace with their saved answers.
+
+    Returns how many were finished (at most ``limit``, when given, so a page
+    view never does a cron job's work). Each is claimed first, so a finish
+    racing with the contestant's own submit scores the attempt once.
+    """
+    cutoff = now() - grace()
+    stmt = select(Attempt.id).where(Attempt.status == IN_PROGRESS, Attempt.deadline_at < cutoff)
+    if user_id is not None:
+        stmt = stmt.where(Attempt.user_id == user_id)
+    if round_id is not None:
+        stmt = stmt.where(Attempt.round_id == round_id)
+    finished = 0
+    batch = min(batch_size, limit) if limit else batch_size
+    while ids := list(db.session.scalars(stmt.order_by(Attempt.id).limit(batch))):
+        for attempt_id in ids:
+            finished += _finish_one_overdue(attempt_id)
+        if len(ids) < batch or (limit and finished >= limit):
+            break
+    return finished
+
+
+def _finish_one_overdue(attempt_id: int) -> int:
+    try:
+        attempt = db.session.get(Attempt, attempt_id)
+        if not _claim(attempt):
+            db.session.rollback()
+            return 0
+        db.session.refresh(attempt)
+        _score(attempt, end=attempt.deadline_at, finished_by="timeout")
+        db.session.commit()
+        return 1
+    except Exception:
+        db.session.rollback()
+        raise

@@ -1,0 +1,25 @@
+from sqlalchemy import CheckConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from contest.extensions import db
+
+UNIT_KINDS = {"agency": "Sở, ban, ngành", "commune": "Xã, phường"}
+
+
+class Unit(db.Model):
+    __tablename__ = "units"
+    __table_args__ = (
+        CheckConstraint("kind IN ('agency', 'commune')", name="kind"),
+        CheckConstraint("headcount IS NULL OR headcount >= 0", name="headcount"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_folded: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    headcount: Mapped[int | None]
+
+    @property
+    def kind_label(self) -> str:
+        return UNIT_KINDS[self.kind]

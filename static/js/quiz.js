@@ -1,0 +1,195 @@
+// The quiz page: server-synced timer, answers saved at once, kept on the phone
+// and retried while offline, one question per screen on a phone.
+(function () {
+  "use strict";
+  var form = document.getElementById("quiz");
+  if (!form) return;
+
+  var saveUrl = form.dataset.saveUrl;
+  var storeKey = "cchc-attempt:" + form.dataset.attempt;
+  var csrf = form.querySelector("input[name=csrf_token]").value;
+  var timerEl = form.querySelector("[data-timer]");
+  var netEl = form.querySelector("[data-net]");
+  var answeredEl = form.querySelector("[data-answered]");
+  var questions = Array.prototype.slice.call(form.querySelectorAll(".question"));
+  var endAt = performance.now() + Number(form.dataset.remainingMs);
+  var pending = loadPending();
+  var retryDelay = 1000;
+  var retryTimer = null;
+  var sending = false;
+  var submitting = false;
+  var current = 0;
+
+  document.documentElement.classList.add("js");
+
+  // ---- pending answers, kept in localStorage until the server confirms ----
+  function loadPending() {
+    try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
+  }
+  function storePending() {
+    try { localStorage.setItem(storeKey, JSON.stringify(pending)); } catch (e) { /* private mode */ }
+  }
+  function pendingKeys() { return Object.keys(pending); }
+
+  // ---- status texts ----
+  function setState(position, text, cls) {
+    var q = form.querySelector('.question[data-position="' + position + '"]');
+    if (!q) return;
+    var el = q.querySelector("[data-state]");
+    el.textContent = text;
+    el.className = "save-state " + (cls || "");
+  }
+  function setNet(text, cls) {
+    netEl.textContent = text;
+    netEl.className = "quiz-net " + (cls || "");
+  }
+  function refreshProgress() {
+    var answered = 0;
+    questions.forEach(function (q) {
+      var checked = q.querySelector("input[type=radio]:checked");
+      var link = form.querySelector('.qmap-item[data-goto="' + q.dataset.position + '"]');
+      if (checked) answered += 1;
+      if (link) link.classList.toggle("answered", !!checked);
+    });
+    answeredEl.textContent = answered;
+    return answered;
+  }
+
+  // ---- sending ----
+  function post(body) {
+    return fetch(saveUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify(body)
+    });
+  }
+
+  function flush() {
+    if (sending || submitting) return Promise.resolve();
+    var keys = pendingKeys();
+    if (!keys.length) { return Promise.resolve(); }
+    sending = true;
+    var key = keys[0];
+    var value = pending[key];
+    var body = key === "prediction" ? { prediction: value } : { position: Number(key), choice: value };
+    return post(body).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        sending = false;
+        if (response.ok) {
+          if (pending[key] === value) { delete pending[key]; storePending(); }
+          if (key !== "prediction") setState(key, "Đã lưu", "saved");
+          if (typeof data.remaining_ms === "number") endAt = performance.now() + data.remaining_ms;
+          retryDelay = 1000;
+          setNet(pendingKeys().length ? "Đang lưu…" : "", "");
+          return flush();
+        }
+        if (response.status >= 500 || response.status === 429) { throw new Error("server"); }
+        // Refused for good (time is up, already submitted, invalid): do not retry.
+        delete pending[key]; storePending();
+        if (key !== "prediction") setState(key, data.error || "Không lưu được", "error");
+        setNet(data.error || "Không lưu được câu trả lời.", "error");
+        if (response.status === 409 || response.status === 404) {
+          setTimeout(function () { window.location.reload(); }, 2500);
+        }
+      });
+    }).catch(function () {
+      sending = false;
+      setNet("Mất kết nối — câu trả lời được giữ trên máy và sẽ tự gửi lại.", "offline");
+      pendingKeys().forEach(function (k) { if (k !== "prediction") setState(k, "Chưa lưu (đang chờ mạng)", "waiting"); });
+      scheduleRetry();
+    });
+  }
+
+  function scheduleRetry() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(function () { retryTimer = null; flush(); }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 15000);
+  }
+
+  form.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input.type === "radio") {
+      var position = input.name.slice(1);
+      pending[position] = Number(input.value);
+      storePending();
+      setState(position, "Đang lưu…", "saving");
+      refreshProgress();
+      flush();
+    } else if (input.name === "prediction" && input.value !== "" && /^\d+$/.test(input.value)) {
+      pending.prediction = Number(input.value);
+      storePending();
+      flush();
+    }
+  });
+
+  window.addEventListener("online", function () { retryDelay = 1000; flush(); });
+
+  // ---- timer ----
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function tick() {
+    var left = Math.max(0, endAt - performance.now());
+    var seconds = Math.ceil(left / 1000);
+    timerEl.textContent = pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60);
+    timerEl.parentNode.classList.toggle("urgent", seconds <= 60);
+    if (left <= 0) { autoSubmit(); return; }
+    setTimeout(tick, 250);
+  }
+  function autoSubmit() {
+    if (submitting) return;
+    setNet("Hết giờ — đang nộp bài…", "");
+    submitting = true;
+    form.submit();
+  }
+
+  // ---- submit: let pending saves go first, then post the form (it carries every answer) ----
+  form.addEventListener("submit", function (event) {
+    if (submitting) return;
+    var unanswered = questions.length - refreshProgress();
+    if (unanswered > 0 && !window.confirm("Bạn còn " + unanswered + " câu chưa trả lời. Vẫn nộp bài?")) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
+    try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+  });
+
+  // ---- one question per screen on a phone ----
+  var pager = form.querySelector("[data-pager]");
+  var narrow = window.matchMedia("(max-width: 767.98px)");
+  function show(index) {
+    current = Math.max(0, Math.min(questions.length - 1, index));
+    questions.forEach(function (q, i) { q.classList.toggle("current", i === current); });
+    form.querySelectorAll(".qmap-item").forEach(function (a, i) { a.classList.toggle("current", i === current); });
+    pager.querySelector("[data-prev]").disabled = current === 0;
+    pager.querySelector("[data-next]").textContent = current === questions.length - 1 ? "Đến câu dự đoán ↓" : "Câu sau →";
+  }
+  function applyLayout() {
+    form.classList.toggle("paged", narrow.matches);
+    pager.hidden = !narrow.matches;
+    show(current);
+  }
+  pager.querySelector("[data-prev]").addEventListener("click", function () { show(current - 1); window.scrollTo(0, 0); });
+  pager.querySelector("[data-next]").addEventListener("click", function () {
+    if (current === questions.length - 1) { document.getElementById("du-doan").scrollIntoView(); return; }
+    show(current + 1); window.scrollTo(0, 0);
+  });
+  form.querySelector(".qmap").addEventListener("click", function (event) {
+    var target = event.target.closest("[data-goto]");
+    if (!target || !narrow.matches) return;
+    event.preventDefault();
+    show(Number(target.dataset.goto) - 1);
+  });
+  if (narrow.addEventListener) narrow.addEventListener("change", applyLayout);
+
+  // ---- start: re-apply answers kept on this phone, then send them ----
+  pendingKeys().forEach(function (key) {
+    if (key === "prediction") { form.elements.prediction.value = pending[key]; return; }
+    var input = form.querySelector('input[name="q' + key + '"][value="' + pending[key] + '"]');
+    if (input) { input.checked = true; setState(key, "Đang lưu…", "saving"); }
+  });
+  refreshProgress();
+  applyLayout();
+  tick();
+  flush();
+})();
