@@ -34,6 +34,11 @@ def _database_url() -> str:
     if not url:
         INSTANCE_DIR.mkdir(exist_ok=True)
         return f"sqlite:///{INSTANCE_DIR / 'contest.db'}"
+    return normalize_database_url(url)
+
+
+def normalize_database_url(url: str) -> str:
+    """postgres:// and postgresql:// URLs use the psycopg 3 driver."""
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://"):]
     if url.startswith("postgresql://"):

@@ -74,10 +74,13 @@ def start_attempt(user, round_: Round) -> Attempt:
     """
     for _ in range(START_RETRIES):
         finish_overdue(user_id=user.id, round_id=round_.id)
+        # Count before looking for the attempt in progress: a count that already
+        # includes a concurrent start guarantees that the next read sees it.
+        used = attempts_used(user.id, round_.id)
         current = in_progress_attempt(user.id, round_.id)
         if current is not None:
             return current
-        attempt = _new_attempt(user, round_)
+        attempt = _new_attempt(user, round_, used)
         db.session.add(attempt)
         try:
             db.session.commit()
@@ -87,11 +90,10 @@ def start_attempt(user, round_: Round) -> Attempt:
     raise TooManyConcurrentStarts()
 
 
-def _new_attempt(user, round_: Round) -> Attempt:
+def _new_attempt(user, round_: Round, used: int) -> Attempt:
     started = now()
     if not round_.is_open(started):
         raise RoundNotOpen()
-    used = attempts_used(user.id, round_.id)
     if used >= round_.max_attempts:
         raise AttemptLimitReached()
     return Attempt(
@@ -105,10 +107,10 @@ def _new_attempt(user, round_: Round) -> Attempt:
 # --- saving an answer ------------------------------------------------------
 
 def _ensure_writable(attempt: Attempt, at: datetime) -> None:
+    if at > attempt.deadline_at + grace() or attempt.finished_by == "timeout":
+        raise AttemptExpired()
     if attempt.status != IN_PROGRESS:
         raise AttemptAlreadySubmitted()
-    if at > attempt.deadline_at + grace():
-        raise AttemptExpired()
 
 
 def _lock(attempt: Attempt) -> Attempt:
@@ -190,9 +192,9 @@ def submit_attempt(attempt: Attempt, prediction: int | None,
     without JavaScript); they are stored before scoring.
     """
     at = now()
-    if attempt.status == SUBMITTED:
+    if attempt.status == SUBMITTED and attempt.finished_by == "contestant":
         return attempt
-    if at > attempt.deadline_at + grace():
+    if at > attempt.deadline_at + grace() or attempt.finished_by == "timeout":
         raise AttemptExpired()
     if prediction is not None:
         prediction = _valid_prediction(prediction)
