@@ -43,7 +43,7 @@ class ChoiceField(SelectField):
         super().__init__(*args, **kwargs)
 
     def pre_validate(self, form):
-        if self.data not in {value for value, _ in self.choices}:
+        if not self.data or self.data not in {value for value, _ in self.choices}:
             raise ValidationError("Vui lòng chọn một giá trị trong danh sách.")
 
 

@@ -3,7 +3,7 @@ import re
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
 from contest.accounts.models import AUDIENCES, GENDERS, User
 from contest.accounts.phone import is_valid_mobile, normalize_phone
@@ -25,11 +25,11 @@ def _taken(column, value) -> bool:
 
 class RegistrationForm(FlaskForm):
     full_name = StringField("Họ và tên", filters=[_strip], validators=[
-        InputRequired(REQUIRED), Length(max=100, message="Họ và tên tối đa 100 ký tự.")])
+        DataRequired(REQUIRED), Length(max=100, message="Họ và tên tối đa 100 ký tự.")])
     date_of_birth = VietnameseDateField("Ngày sinh", validators=[
         InputRequired("Vui lòng nhập ngày sinh."), not_in_future])
     gender = ChoiceField("Giới tính", choices=[("", "— Chọn —"), *GENDERS.items()])
-    phone = StringField("Số điện thoại", filters=[_strip], validators=[InputRequired(REQUIRED)])
+    phone = StringField("Số điện thoại", filters=[_strip], validators=[DataRequired(REQUIRED)])
     email = EmailField("Email (không bắt buộc)", filters=[_strip], validators=[
         Optional(), Length(max=254, message="Email quá dài."),
         Email("Email không hợp lệ.", check_deliverability=False)])
@@ -71,7 +71,7 @@ class RegistrationForm(FlaskForm):
 
 class LoginForm(FlaskForm):
     identifier = StringField("Số điện thoại hoặc email", filters=[_strip], validators=[
-        InputRequired(REQUIRED), Length(max=254, message="Quá dài.")])
+        DataRequired(REQUIRED), Length(max=254, message="Quá dài.")])
     password = PasswordField("Mật khẩu", validators=[
         InputRequired("Vui lòng nhập mật khẩu."), Length(max=128, message="Quá dài.")])
     remember = BooleanField("Ghi nhớ đăng nhập trên máy này")

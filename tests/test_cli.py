@@ -1,0 +1,20 @@
+from contest.accounts.models import User
+from contest.bank.models import Question
+from contest.contests.models import Contest
+from contest.extensions import db
+from contest.units.models import Unit
+
+
+def test_seed_demo_creates_the_demo_once(runner):
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    assert "Mật khẩu (chỉ hiện một lần)" in first.output
+    contest = db.session.query(Contest).one()
+    assert [r.status() for r in contest.rounds] == ["open", "upcoming"]
+    assert db.session.query(Unit).filter_by(kind="commune").count() == 11
+    assert db.session.query(Unit).filter(Unit.name == "Sở Nội vụ").count() == 1
+    assert db.session.query(User).filter_by(role="organizer").count() == 1
+    assert db.session.query(Question).count() >= 40
+    second = runner.invoke(args=["seed-demo"])
+    assert "đã có sẵn" in second.output and "Mật khẩu" not in second.output
+    assert db.session.query(Contest).count() == 1
