@@ -41,6 +41,7 @@ class ChoiceField(SelectField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validate_choice", False)
         super().__init__(*args, **kwargs)
+        self.flags.required = True
 
     def pre_validate(self, form):
         if not self.data or self.data not in {value for value, _ in self.choices}:
