@@ -56,11 +56,12 @@ def _unauthorized():
 
 def _register_blueprints(app: Flask) -> None:
     from contest.accounts.routes import bp as accounts
+    from contest.bank.routes import bp as bank
     from contest.contests.routes import bp as contests
     from contest.quiz.routes import bp as quiz
     from contest.units.routes import bp as units
 
-    for blueprint in (accounts, contests, quiz, units):
+    for blueprint in (accounts, bank, contests, quiz, units):
         app.register_blueprint(blueprint)
 
 

@@ -64,6 +64,40 @@ def bank_load():
     _load_bank()
 
 
+@bank.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def bank_export(path):
+    """Write the bank in the database to an Excel file (the template's columns)."""
+    from contest.bank.services import bank_workbook
+
+    with open(path, "wb") as out:
+        out.write(bank_workbook(actor=None, with_questions=True))
+    click.echo(f"Đã xuất ngân hàng câu hỏi ra {path}.")
+
+
+@bank.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def bank_import(path):
+    """Validate every row of an Excel file, then create/update the questions;
+    on any bad row nothing changes."""
+    from contest.bank import excel
+    from contest.bank.services import bank_conflicts, import_records
+    from contest.spreadsheets import read_xlsx
+
+    with open(path, "rb") as source:
+        rows, errors = excel.parse_frame(read_xlsx(source.read()))
+    errors += bank_conflicts(rows) if not errors else []
+    for error in errors:
+        click.echo(f"Dòng {error.row}, cột {error.column}: {error.message}", err=True)
+    if errors:
+        raise click.ClickException(f"Tệp có {len(errors)} lỗi, không thay đổi gì.")
+    report = import_records(rows, actor=None, filename=path)
+    click.echo(
+        f"Đã nhập {len(rows)} dòng: {len(report.created)} câu mới, {len(report.updated)} câu sửa, "
+        f"{len(report.new_versions)} phiên bản mới, {report.unchanged} câu không đổi."
+    )
+
+
 def _load_bank() -> None:
     from contest.bank.records import read_topic_file, topic_files
 

@@ -10,6 +10,7 @@ from sqlalchemy import exists, select
 from contest.bank.models import Question, QuestionOption, Topic
 from contest.bank.records import QuestionRecord
 from contest.extensions import db
+from contest.text import fold
 from contest.quiz.models import AttemptItem
 
 
@@ -58,6 +59,7 @@ def _fill(question: Question, record: QuestionRecord, topic: Topic) -> None:
     question.explanation = record.explanation
     question.source_document = record.source_document
     question.source_part = record.source_part
+    question.search_text = fold(f"{record.code} {record.question}")
     _fill_options(question, record)
 
 

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.clock import now
@@ -24,6 +24,9 @@ class Question(db.Model):
     __table_args__ = (
         UniqueConstraint("code", "version"),
         CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty"),
+        # One current version per code.
+        Index("uq_questions_current_code", "code", unique=True,
+              sqlite_where=text("is_current"), postgresql_where=text("is_current")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,6 +40,8 @@ class Question(db.Model):
     explanation: Mapped[str] = mapped_column(Text)
     source_document: Mapped[str] = mapped_column(String(500))
     source_part: Mapped[str] = mapped_column(String(200))
+    # Code and text folded (no diacritics, lower case) for the organizers' search.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     topic: Mapped[Topic] = relationship(lazy="joined")

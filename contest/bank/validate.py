@@ -63,58 +63,67 @@ def refers_to_other_options(option: str) -> bool:
     return any(pattern.search(folded) for pattern in REFERS_TO_OTHERS)
 
 
-def question_problems(raw, where: str) -> list[str]:
-    """Problems of one question dict; an empty list means it is valid."""
+@dataclass(frozen=True)
+class FieldProblem:
+    """A problem of one question, with the field it is about (for forms and Excel rows)."""
+    field: str  # code, difficulty, question, options, correct, explanation, source.document, source.part
+    message: str
+
+
+def question_problems(raw) -> list[FieldProblem]:
+    """Problems of one question dict as the YAML file holds it; empty when valid."""
     if not isinstance(raw, dict):
-        return ["không phải là một câu hỏi (cần các trường code, question, options…)"]
+        return [FieldProblem("question", "không phải là một câu hỏi (cần các trường code, question, options…)")]
     problems = []
     code = raw.get("code")
     if not isinstance(code, str) or not CODE.match(code.strip()):
-        problems.append("mã câu hỏi (code) thiếu hoặc sai dạng, ví dụ NQ76-001")
-    if raw.get("difficulty") not in (1, 2, 3):
-        problems.append("độ khó (difficulty) phải là 1, 2 hoặc 3")
+        problems.append(FieldProblem("code", "mã câu hỏi thiếu hoặc sai dạng (ví dụ NQ76-001)"))
+    if isinstance(raw.get("difficulty"), bool) or raw.get("difficulty") not in (1, 2, 3):
+        problems.append(FieldProblem("difficulty", "độ khó phải là 1, 2 hoặc 3"))
     text = raw.get("question")
     if not isinstance(text, str) or not text.strip():
-        problems.append("thiếu nội dung câu hỏi (question)")
+        problems.append(FieldProblem("question", "thiếu nội dung câu hỏi"))
     elif len(text) > MAX_QUESTION_CHARS:
-        problems.append(f"câu hỏi dài quá {MAX_QUESTION_CHARS} ký tự")
+        problems.append(FieldProblem("question", f"câu hỏi dài quá {MAX_QUESTION_CHARS} ký tự"))
     problems += _option_problems(raw.get("options"), raw.get("correct"))
     explanation = raw.get("explanation")
     if not isinstance(explanation, str) or not explanation.strip():
-        problems.append("thiếu giải thích (explanation)")
+        problems.append(FieldProblem("explanation", "thiếu giải thích"))
     problems += _source_problems(raw.get("source"))
     return problems
 
 
-def _option_problems(options, correct) -> list[str]:
+def _option_problems(options, correct) -> list[FieldProblem]:
     if not isinstance(options, list) or not 2 <= len(options) <= 6:
-        return ["cần từ 2 đến 6 phương án (options)"]
-    if not all(isinstance(o, (str, int, float)) and str(o).strip() for o in options):
-        return ["có phương án rỗng"]
+        return [FieldProblem("options", "cần từ 2 đến 6 phương án")]
+    if not all(isinstance(o, (str, int, float)) and not isinstance(o, bool) and str(o).strip()
+               for o in options):
+        return [FieldProblem("options", "có phương án rỗng")]
     texts = [str(o).strip() for o in options]
     problems = []
     if len({normalise_text(t) for t in texts}) != len(texts):
-        problems.append("có hai phương án trùng nhau")
+        problems.append(FieldProblem("options", "có hai phương án trùng nhau"))
     if any(len(t) > MAX_OPTION_CHARS for t in texts):
-        problems.append(f"có phương án dài quá {MAX_OPTION_CHARS} ký tự")
+        problems.append(FieldProblem("options", f"có phương án dài quá {MAX_OPTION_CHARS} ký tự"))
     for text in texts:
         if refers_to_other_options(text):
-            problems.append(f"phương án «{text}» dẫn chiếu phương án khác, "
-                            "không dùng được khi đảo thứ tự phương án")
+            problems.append(FieldProblem("options", (
+                f"phương án «{text}» dẫn chiếu phương án khác, "
+                "không dùng được khi đảo thứ tự phương án")))
     if isinstance(correct, bool) or not isinstance(correct, int) or not 1 <= correct <= len(texts):
-        problems.append("đáp án đúng (correct) phải là đúng một số thứ tự phương án, từ 1")
+        problems.append(FieldProblem("correct", (
+            f"đáp án đúng phải là một số thứ tự phương án, từ 1 đến {len(texts)}")))
     return problems
 
 
-def _source_problems(source) -> list[str]:
+def _source_problems(source) -> list[FieldProblem]:
     if not isinstance(source, dict):
-        return ["thiếu nguồn (source: document, part)"]
+        source = {}
     problems = []
-    for key, label in (("document", "văn bản nguồn (source.document)"),
-                       ("part", "phần/mục của văn bản (source.part)")):
+    for key, label in (("document", "văn bản nguồn"), ("part", "phần/mục của văn bản nguồn")):
         value = source.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(f"thiếu {label}")
+            problems.append(FieldProblem(f"source.{key}", f"thiếu {label}"))
     return problems
 
 
@@ -151,8 +160,8 @@ def check_file(path: Path) -> tuple[list[QuestionRecord], list[Problem]]:
     records = []
     for index, raw in enumerate(topic_file.raw_questions, start=1):
         code = str(raw.get("code", f"#{index}")) if isinstance(raw, dict) else f"#{index}"
-        found = question_problems(raw, name)
-        problems += [Problem(name, code, message) for message in found]
+        found = question_problems(raw)
+        problems += [Problem(name, code, f"{p.field}: {p.message}") for p in found]
         if not found:
             records.append(to_record(topic_file.topic, raw))
     return records, problems

@@ -125,11 +125,10 @@ def test_the_answer_key_never_reaches_the_quiz_page(logged_in, setup):
     assert "correct" not in html.lower()
     assert "Giải thích" not in html
     for item in attempt.items:
-        shown = item.shown_options()
-        for index, option in enumerate(shown):
-            # Every option is rendered the same way: only its display index and text.
-            expected = (f'<input type="radio" name="q{item.position}" value="{index}">\n'
-                        f'          <span>{option.text}</span>')
+        for index, option in enumerate(item.shown_options()):
+            # Every option is rendered the same way: only its display index and its text.
+            expected = (f'<label class="option"><input type="radio" name="q{item.position}" '
+                        f'value="{index}"> <span>{option.text}</span></label>')
             assert expected in html
     response = save(logged_in, attempt, 1, 0)
     assert set(response.get_json()) == {"ok", "saved_at", "remaining_ms"}

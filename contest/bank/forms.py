@@ -1,0 +1,73 @@
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import StringField, TextAreaField
+
+from contest.bank.excel import MAX_OPTIONS
+from contest.bank.records import QuestionRecord
+from contest.bank.validate import question_problems
+from contest.forms import ChoiceField
+
+# validator field -> form field that shows the error
+ERROR_FIELDS = {"code": "code", "difficulty": "difficulty", "question": "question",
+                "options": "option_1", "correct": "correct", "explanation": "explanation",
+                "source.document": "source_document", "source.part": "source_part"}
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class QuestionForm(FlaskForm):
+    code = StringField("Mã câu hỏi", filters=[_strip])
+    topic = ChoiceField("Chủ đề", choices=[])
+    difficulty = ChoiceField("Độ khó", choices=[("1", "1 — Dễ"), ("2", "2 — Trung bình"), ("3", "3 — Khó")])
+    question = TextAreaField("Câu hỏi", filters=[_strip])
+    correct = ChoiceField("Đáp án đúng", choices=[(str(i), f"Phương án {i}") for i in range(1, MAX_OPTIONS + 1)])
+    explanation = TextAreaField("Giải thích", filters=[_strip])
+    source_document = StringField("Văn bản nguồn", filters=[_strip])
+    source_part = StringField("Phần/mục (điều, khoản, mục, dòng phụ lục)", filters=[_strip])
+
+    def option_fields(self):
+        return [getattr(self, f"option_{i}") for i in range(1, MAX_OPTIONS + 1)]
+
+    def raw(self) -> dict:
+        options = [field.data or "" for field in self.option_fields()]
+        while options and not options[-1]:
+            options.pop()
+        return {
+            "code": self.code.data, "difficulty": int(self.difficulty.data or 0),
+            "question": self.question.data, "options": options,
+            "correct": int(self.correct.data or 0), "explanation": self.explanation.data,
+            "source": {"document": self.source_document.data, "part": self.source_part.data},
+        }
+
+    def validate_question_rules(self) -> bool:
+        """The bank's rules (the same as `bank check`), errors placed by their field."""
+        problems = question_problems(self.raw())
+        for problem in problems:
+            getattr(self, ERROR_FIELDS[problem.field]).errors.append(problem.message)
+        return not problems
+
+    def record(self) -> QuestionRecord:
+        raw = self.raw()
+        return QuestionRecord(
+            code=raw["code"], topic=self.topic.data, difficulty=raw["difficulty"],
+            question=raw["question"], options=tuple(o.strip() for o in raw["options"]),
+            correct=raw["correct"], explanation=raw["explanation"],
+            source_document=raw["source"]["document"], source_part=raw["source"]["part"],
+        )
+
+
+for _i in range(1, MAX_OPTIONS + 1):
+    setattr(QuestionForm, f"option_{_i}", StringField(f"Phương án {_i}", filters=[_strip]))
+
+
+class ImportForm(FlaskForm):
+    file = FileField("Tệp Excel (.xlsx)", validators=[
+        FileRequired("Vui lòng chọn tệp Excel."),
+        FileAllowed(["xlsx"], "Chỉ nhận tệp Excel .xlsx."),
+    ])
+
+
+class ToggleForm(FlaskForm):
+    """CSRF only."""
