@@ -6,6 +6,7 @@ changed question gets a new version and the old one stops being drawn.
 from dataclasses import dataclass, field
 
 from sqlalchemy import exists, select
+from sqlalchemy.orm import selectinload
 
 from contest.bank.models import Question, QuestionOption, Topic
 from contest.bank.records import QuestionRecord
@@ -78,9 +79,21 @@ def _fill_options(question: Question, record: QuestionRecord) -> None:
             question.options.remove(option)
 
 
-def save_record(record: QuestionRecord, topic: Topic, report: LoadReport) -> Question:
-    """Create, update in place, or add a new version of the question ``record.code``."""
-    existing = current_version(record.code)
+def current_versions() -> dict[str, Question]:
+    """Every current question with its options, by code (one query each)."""
+    questions = db.session.scalars(
+        select(Question).where(Question.is_current.is_(True))
+        .options(selectinload(Question.options)))
+    return {question.code: question for question in questions}
+
+
+def save_record(record: QuestionRecord, topic: Topic, report: LoadReport,
+                current: dict[str, Question] | None = None) -> Question:
+    """Create, update in place, or add a new version of the question ``record.code``.
+
+    ``current`` (from ``current_versions()``) saves a query per record in bulk loads.
+    """
+    existing = current.get(record.code) if current is not None else current_version(record.code)
     if existing is None:
         question = Question(code=record.code, version=1)
         _fill(question, record, topic)
@@ -107,7 +120,8 @@ def load_records(records: list[QuestionRecord], titles: dict[str, str]) -> LoadR
     """Write every record in one transaction."""
     report = LoadReport()
     topics = {key: upsert_topic(key, title) for key, title in titles.items()}
+    current = current_versions()
     for record in records:
-        save_record(record, topics[record.topic], report)
+        save_record(record, topics[record.topic], report, current)
     db.session.commit()
     return report

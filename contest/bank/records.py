@@ -26,8 +26,11 @@ class TopicFile:
     raw_questions: list
 
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+
+
 def read_topic_file(path: Path) -> TopicFile:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader) or {}
     if not isinstance(data, dict):
         data = {}
     questions = data.get("questions")

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from contest.audit.services import record as audit
 from contest.bank.excel import LABELS, RowError
-from contest.bank.loader import LoadReport, current_version, save_record, upsert_topic
+from contest.bank.loader import LoadReport, current_version, current_versions, save_record, upsert_topic
 from contest.bank.models import Question, Topic
 from contest.bank.records import QuestionRecord
 from contest.bank.validate import normalise_text
@@ -110,10 +110,11 @@ def import_records(rows: list[tuple[int, QuestionRecord]], actor, filename: str)
     """Create or update every row in one transaction (rows already validated)."""
     report = LoadReport()
     topics: dict[str, Topic] = {}
+    current = current_versions()
     for _, record in rows:
         topic = topics.get(record.topic) or _topic_for(record.topic)
         topics[record.topic] = topic
-        save_record(record, topic, report)
+        save_record(record, topic, report, current)
     audit("bank.import", actor=actor, filename=filename, created=len(report.created),
           updated=len(report.updated), new_versions=len(report.new_versions),
           unchanged=report.unchanged)
