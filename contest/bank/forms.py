@@ -17,6 +17,10 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _number(value) -> int | None:
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
 class QuestionForm(FlaskForm):
     code = StringField("Mã câu hỏi", filters=[_strip])
     topic = ChoiceField("Chủ đề", choices=[])
@@ -35,9 +39,9 @@ class QuestionForm(FlaskForm):
         while options and not options[-1]:
             options.pop()
         return {
-            "code": self.code.data, "difficulty": int(self.difficulty.data or 0),
+            "code": self.code.data, "difficulty": _number(self.difficulty.data),
             "question": self.question.data, "options": options,
-            "correct": int(self.correct.data or 0), "explanation": self.explanation.data,
+            "correct": _number(self.correct.data), "explanation": self.explanation.data,
             "source": {"document": self.source_document.data, "part": self.source_part.data},
         }
 

@@ -46,7 +46,7 @@ def _topic_choices(form: QuestionForm) -> None:
 def create():
     form = QuestionForm()
     _topic_choices(form)
-    if form.validate_on_submit() and form.validate_question_rules():
+    if _submitted_and_valid(form):
         question = services.create_question(form.record(), current_user)
         flash(f"Đã thêm câu hỏi {question.code}.", "success")
         return redirect(url_for("bank.preview", code=question.code))
@@ -60,12 +60,20 @@ def edit(code: str):
     form = QuestionForm(obj=None) if request.method == "POST" else _filled_form(question)
     _topic_choices(form)
     form.code.data = question.code
-    if form.validate_on_submit() and form.validate_question_rules():
+    if _submitted_and_valid(form):
         saved = services.edit_question(code, form.record(), current_user)
         note = " (tạo phiên bản mới, các lượt thi cũ giữ nguyên câu đã hỏi)" if saved.version > question.version else ""
         flash(f"Đã lưu câu hỏi {code}{note}.", "success")
         return redirect(url_for("bank.preview", code=code))
     return _form_page(form, question)
+
+
+def _submitted_and_valid(form: QuestionForm) -> bool:
+    """Both the form's and the bank's rules, every error shown at once."""
+    if not form.is_submitted():
+        return False
+    form_ok = form.validate_on_submit()
+    return form.validate_question_rules() and form_ok
 
 
 def _filled_form(question) -> QuestionForm:

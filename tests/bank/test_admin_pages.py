@@ -82,6 +82,15 @@ def test_create_validates_with_the_bank_rules(organizer, bank):
     assert db.session.query(AuditLog).filter_by(action="question.create").count() == 1
 
 
+def test_tampered_numbers_are_refused_in_vietnamese(organizer, bank):
+    response = organizer.post("/quan-tri/cau-hoi/moi", data=question_form(correct="abc", difficulty="9"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "đáp án đúng phải là một số thứ tự phương án" in html
+    assert "Vui lòng chọn một giá trị trong danh sách" in html
+    assert db.session.query(Question).filter_by(code="ORG-001").count() == 0
+
+
 def test_edit_and_deactivate_are_audited(organizer, bank):
     response = organizer.post("/quan-tri/cau-hoi/NQ76-001/sua",
                               data=question_form(code="IGNORED", question="Câu hỏi đã được sửa lại?"))
