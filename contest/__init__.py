@@ -66,12 +66,17 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
+    from flask import request
+
     from contest.quiz.services import finish_overdue
     from contest.security import add_security_headers
 
     @app.before_request
     def finish_my_overdue_attempts():
-        """An attempt left open past its deadline is finished when its owner returns."""
+        """An attempt left open past its deadline is finished when its owner returns
+        to a page (the JSON saves and static files check their own deadline)."""
+        if request.path.startswith(("/api/", "/static/")):
+            return
         if current_user.is_authenticated:
             finish_overdue(user_id=current_user.id)
 

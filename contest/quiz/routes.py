@@ -68,16 +68,13 @@ def history():
 @login_required
 def save(public_id: str):
     """Save one answer ({"position", "choice"}) or the prediction ({"prediction"})."""
-    attempt = services.get_own_attempt(public_id, current_user)
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
+        services.get_own_attempt(public_id, current_user)  # 404 before 400 for others' ids
         return jsonify(error="Dữ liệu gửi lên không hợp lệ."), 400
     if "prediction" in payload:
-        services.save_prediction(attempt, payload["prediction"])
-        saved_at = None
+        saved = services.save_prediction(current_user, public_id, payload["prediction"])
     else:
-        saved_at = services.save_answer(attempt, payload.get("position"), payload.get("choice"))
-    return jsonify(
-        ok=True, saved_at=saved_at.isoformat() if saved_at else None,
-        remaining_ms=services.remaining_ms(attempt),
-    )
+        saved = services.save_answer(current_user, public_id, payload.get("position"),
+                                     payload.get("choice"))
+    return jsonify(ok=True, saved_at=saved.at.isoformat(), remaining_ms=saved.remaining_ms)

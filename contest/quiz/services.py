@@ -5,6 +5,7 @@ rules a race could break (attempt numbers unique per person and round, one
 attempt in progress); a submit claims the attempt with a conditional UPDATE so
 that a save racing with it cannot slip in after the score is computed.
 """
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -41,9 +42,16 @@ def remaining_ms(attempt: Attempt, at: datetime | None = None) -> int:
 
 # --- reading ---------------------------------------------------------------
 
-def get_own_attempt(public_id: str, user) -> Attempt:
-    """The attempt with this public id if it belongs to ``user``; otherwise 404."""
-    attempt = db.session.scalar(select(Attempt).where(Attempt.public_id == public_id))
+def get_own_attempt(public_id: str, user, lock: bool = False) -> Attempt:
+    """The attempt with this public id if it belongs to ``user``; otherwise 404.
+
+    ``lock`` locks the row for this transaction where the database can
+    (PostgreSQL), for a save that must not interleave with a submit.
+    """
+    stmt = select(Attempt).where(Attempt.public_id == public_id)
+    if lock:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    attempt = db.session.scalar(stmt)
     if attempt is None or attempt.user_id != user.id:
         raise AttemptNotFound()
     return attempt
@@ -113,14 +121,6 @@ def _ensure_writable(attempt: Attempt, at: datetime) -> None:
         raise AttemptAlreadySubmitted()
 
 
-def _lock(attempt: Attempt) -> Attempt:
-    """Re-read the attempt row, locked for this transaction where the database can."""
-    return db.session.scalars(
-        select(Attempt).where(Attempt.id == attempt.id)
-        .with_for_update().execution_options(populate_existing=True)
-    ).one()
-
-
 def _item_at(attempt: Attempt, position) -> AttemptItem:
     item = next((i for i in attempt.items if i.position == position), None)
     if item is None:
@@ -135,18 +135,24 @@ def _option_for_choice(item: AttemptItem, choice) -> int:
     return option_ids[choice]
 
 
-def save_answer(attempt: Attempt, position, choice) -> datetime:
-    """Store the option at display index ``choice`` for the question at ``position``.
+@dataclass(frozen=True)
+class Saved:
+    at: datetime
+    remaining_ms: int
 
-    Returns the time it was saved. The UPDATE itself re-checks that the attempt
-    is still in progress, so a save racing with a submit cannot change a
-    submitted attempt.
+
+def save_answer(user, public_id: str, position, choice) -> Saved:
+    """Store the option at display index ``choice`` for the question at ``position``
+    of the person's attempt ``public_id``.
+
+    The UPDATE itself re-checks that the attempt is still in progress, so a save
+    racing with a submit cannot change a submitted attempt.
     """
     at = now()
     try:
-        attempt = _lock(attempt)
+        attempt = get_own_attempt(public_id, user, lock=True)
         _ensure_writable(attempt, at)
-        item = _item_at(attempt, position)
+        item = _item_at_position(attempt.id, position)
         option_id = _option_for_choice(item, choice)
         still_open = exists().where(Attempt.id == attempt.id, Attempt.status == IN_PROGRESS)
         result = db.session.execute(
@@ -157,23 +163,36 @@ def save_answer(attempt: Attempt, position, choice) -> datetime:
         )
         if result.rowcount != 1:
             raise AttemptAlreadySubmitted()
+        saved = Saved(at, remaining_ms(attempt, at))
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
-    return at
+    return saved
 
 
-def save_prediction(attempt: Attempt, prediction: int) -> None:
+def _item_at_position(attempt_id: int, position) -> AttemptItem:
+    item = None
+    if isinstance(position, int) and not isinstance(position, bool):
+        item = db.session.scalar(select(AttemptItem).where(
+            AttemptItem.attempt_id == attempt_id, AttemptItem.position == position))
+    if item is None:
+        raise InvalidAnswer("Câu hỏi không thuộc bài thi này.")
+    return item
+
+
+def save_prediction(user, public_id: str, prediction) -> Saved:
     at = now()
     try:
-        attempt = _lock(attempt)
+        attempt = get_own_attempt(public_id, user, lock=True)
         _ensure_writable(attempt, at)
         attempt.prediction = _valid_prediction(prediction)
+        saved = Saved(at, remaining_ms(attempt, at))
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
+    return saved
 
 
 def _valid_prediction(value) -> int:
