@@ -59,6 +59,7 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    SEND_FILE_MAX_AGE_DEFAULT = 3600  # CSS/JS cached an hour: light repeat visits on phones
     # Seconds after the deadline during which a save or submit is still accepted
     # (network latency of a phone on a slow mobile network).
     ANSWER_GRACE_SECONDS = int(os.environ.get("ANSWER_GRACE_SECONDS", "3"))
