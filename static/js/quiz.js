@@ -12,7 +12,8 @@
   var netEl = form.querySelector("[data-net]");
   var answeredEl = form.querySelector("[data-answered]");
   var questions = Array.prototype.slice.call(form.querySelectorAll(".question"));
-  var endAt = performance.now() + Number(form.dataset.remainingMs);
+  // Wall-clock end time: keeps counting while a phone sleeps; the server enforces the deadline.
+  var endAt = Date.now() + Number(form.dataset.remainingMs);
   var pending = loadPending();
   var retryDelay = 1000;
   var retryTimer = null;
@@ -79,7 +80,7 @@
         if (response.ok) {
           if (pending[key] === value) { delete pending[key]; storePending(); }
           if (key !== "prediction") setState(key, "Đã lưu", "saved");
-          if (typeof data.remaining_ms === "number") endAt = performance.now() + data.remaining_ms;
+          if (typeof data.remaining_ms === "number") endAt = Date.now() + data.remaining_ms;
           retryDelay = 1000;
           setNet(pendingKeys().length ? "Đang lưu…" : "", "");
           return flush();
@@ -128,7 +129,7 @@
   // ---- timer ----
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function tick() {
-    var left = Math.max(0, endAt - performance.now());
+    var left = Math.max(0, endAt - Date.now());
     var seconds = Math.ceil(left / 1000);
     timerEl.textContent = pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60);
     timerEl.parentNode.classList.toggle("urgent", seconds <= 60);
@@ -139,6 +140,7 @@
     if (submitting) return;
     setNet("Hết giờ — đang nộp bài…", "");
     submitting = true;
+    try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
     form.submit();
   }
 
