@@ -58,6 +58,21 @@ def bank_check():
     sys.exit(1 if problems else 0)
 
 
+@bank.command("similar")
+@click.option("--threshold", default=0.6, show_default=True, help="Jaccard index, 0–1")
+def bank_similar(threshold):
+    """List pairs of questions that may ask the same fact (for a person to judge)."""
+    from contest.bank.similarity import similar_pairs
+
+    records, _ = check_directory(current_app.config["QUESTION_BANK_DIR"], Minimums(0, 0, 0))
+    pairs = similar_pairs(records, threshold)
+    for pair in pairs:
+        click.echo(f"{pair.score:.2f} {pair.first.code} ~ {pair.second.code}")
+        click.echo(f"     {pair.first.code}: {pair.first.question}")
+        click.echo(f"     {pair.second.code}: {pair.second.question}")
+    click.echo(f"{len(pairs)} cặp câu hỏi gần giống nhau (ngưỡng {threshold}).")
+
+
 @bank.command("load")
 def bank_load():
     """Load or update the bank into the database."""
