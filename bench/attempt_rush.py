@@ -229,7 +229,7 @@ def main() -> None:
     database = "PostgreSQL" if url.startswith("postgresql") else "SQLite (WAL)"
     print(f"{args.users} concurrent people, {args.seconds:.0f} s each, gunicorn {args.workers} "
           f"workers × 4 threads, {database}")
-    print(f"| endpoint | requests | errors | req/s | × baseline | p50 ms | p95 ms | p99 ms |")
+    print("| endpoint | requests | errors | req/s | × baseline | p50 ms | p95 ms | p99 ms |")
     print("|---|---|---|---|---|---|---|---|")
     for name, r in results.items():
         print(f"| {name} | {r['requests']} | {r['errors']} | {r['rps']:.0f} | {r['rps'] / baseline:.2f} "

@@ -95,13 +95,10 @@ def bank_export(path):
 def bank_import(path):
     """Validate every row of an Excel file, then create/update the questions;
     on any bad row nothing changes."""
-    from contest.bank import excel
-    from contest.bank.services import bank_conflicts, import_records
-    from contest.spreadsheets import read_xlsx
+    from contest.bank.services import import_records, validate_workbook
 
     with open(path, "rb") as source:
-        rows, errors = excel.parse_frame(read_xlsx(source.read()))
-    errors += bank_conflicts(rows) if not errors else []
+        rows, errors = validate_workbook(source.read())
     for error in errors:
         click.echo(f"Dòng {error.row}, cột {error.column}: {error.message}", err=True)
     if errors:

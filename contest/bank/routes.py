@@ -3,11 +3,10 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_login import current_user
 
 from contest.access import organizer_required
-from contest.bank import excel, queries, services
+from contest.bank import queries, services
 from contest.bank.forms import ImportForm, QuestionForm, ToggleForm
 from contest.bank.statistics import question_statistics
 from contest.errors import NotFound
-from contest.spreadsheets import read_xlsx
 
 bp = Blueprint("bank", __name__, url_prefix="/quan-tri/cau-hoi")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -116,8 +115,7 @@ def import_excel():
     errors = []
     if form.validate_on_submit():
         upload = form.file.data
-        rows, errors = excel.parse_frame(read_xlsx(upload.read()))
-        errors += services.bank_conflicts(rows) if not errors else []
+        rows, errors = services.validate_workbook(upload.read())
         if not errors:
             report = services.import_records(rows, current_user, upload.filename)
             flash(f"Đã nhập {len(rows)} dòng: {len(report.created)} câu mới, "

@@ -106,6 +106,16 @@ def bank_conflicts(rows: list[tuple[int, QuestionRecord]]) -> list[RowError]:
     return errors
 
 
+def validate_workbook(data: bytes) -> tuple[list[tuple[int, QuestionRecord]], list[RowError]]:
+    """Every row of an uploaded workbook checked: the bank's rules, then clashes
+    with questions already in the bank. Nothing is written."""
+    from contest.bank.excel import parse_frame
+    from contest.spreadsheets import read_xlsx
+
+    rows, errors = parse_frame(read_xlsx(data))
+    return rows, errors or bank_conflicts(rows)
+
+
 def import_records(rows: list[tuple[int, QuestionRecord]], actor, filename: str) -> LoadReport:
     """Create or update every row in one transaction (rows already validated)."""
     report = LoadReport()
