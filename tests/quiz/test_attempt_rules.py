@@ -188,3 +188,21 @@ def test_reload_resumes_with_saved_answers_and_server_time(logged_in, setup, fro
     assert f'name="q3" value="{choice}" checked' in html
     assert 'data-remaining-ms="500000"' in html
     assert start(logged_in, setup).id == attempt.id
+
+
+def test_without_javascript_the_submit_form_carries_the_answers(logged_in, setup):
+    attempt = start(logged_in, setup)
+    answers = {f"q{p}": str(correct_choice(attempt, p)) for p in range(1, 6)}
+    answers["q5"] = str(wrong_choice(attempt, 5))
+    logged_in.post(f"/bai-thi/{attempt.public_id}/nop", data={"prediction": "2", **answers})
+    attempt = reload(attempt)
+    assert attempt.score == 4
+    assert all(item.chosen_option_id is not None and item.saved_at for item in attempt.items)
+
+
+def test_a_bad_prediction_is_refused_and_the_attempt_stays_open(logged_in, setup):
+    attempt = start(logged_in, setup)
+    response = logged_in.post(f"/bai-thi/{attempt.public_id}/nop", data={"prediction": "-4"})
+    assert response.status_code == 400
+    assert "Số dự đoán phải từ 0 đến 100.000.000" in response.get_data(as_text=True)
+    assert reload(attempt).status == "in_progress"
