@@ -113,7 +113,7 @@ def validate_workbook(data: bytes) -> tuple[list[tuple[int, QuestionRecord]], li
     from contest.spreadsheets import read_xlsx
 
     rows, errors = parse_frame(read_xlsx(data))
-    return rows, errors or bank_conflicts(rows)
+    return rows, sorted(errors + bank_conflicts(rows), key=lambda error: error.row)
 
 
 def import_records(rows: list[tuple[int, QuestionRecord]], actor, filename: str) -> LoadReport:

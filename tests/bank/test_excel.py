@@ -37,6 +37,7 @@ def test_import_reports_every_bad_row_and_changes_nothing(runner, shipped_bank, 
     frame.loc[3, column("source_part")] = ""                          # row 5
     frame.loc[4, column("option_2")] = "Tất cả các phương án trên"    # row 6
     frame.loc[5, column("code")] = frame.loc[6, column("code")]       # row 7 duplicates row 8
+    frame.loc[7, column("code")] = "COPY-001"                         # row 9: text of another code
     path = tmp_path / "bad.xlsx"
     path.write_bytes(workbook_bytes(frame))
     result = runner.invoke(args=["bank", "import", str(path)])
@@ -46,8 +47,10 @@ def test_import_reports_every_bad_row_and_changes_nothing(runner, shipped_bank, 
         "Dòng 4, cột Đáp án đúng: đáp án đúng phải là một số thứ tự phương án, từ 1 đến",
         "Dòng 5, cột Phần/mục: thiếu phần/mục của văn bản nguồn",
         "Dòng 6, cột Phương án: phương án «Tất cả các phương án trên» dẫn chiếu phương án khác",
+        "Dòng 7, cột Câu hỏi: nội dung trùng với câu",  # its text now sits under another code
         "Dòng 8, cột Mã câu hỏi: mã câu hỏi trùng với dòng 7",
-        "Tệp có 5 lỗi, không thay đổi gì",
+        "Dòng 9, cột Câu hỏi: nội dung trùng với câu",
+        "Tệp có 7 lỗi, không thay đổi gì",
     ):
         assert expected in result.output, result.output
     assert "Dòng 2" not in result.output
