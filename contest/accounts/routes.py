@@ -4,17 +4,21 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from contest.accounts.forms import LoginForm, RegistrationForm
+from contest.accounts.phone import normalize_phone
 from contest.accounts.services import DuplicateAccount, authenticate, register_user
 from contest.extensions import limiter
-from contest.text import fold
 from contest.units.services import all_units
 
 bp = Blueprint("accounts", __name__)
 
 
 def _login_key() -> str:
-    """Throttle logins per account tried, not per IP: whole agencies share one NAT."""
-    return "login:" + fold(request.form.get("identifier", ""))[:254]
+    """Throttle logins per account tried, not per IP: whole agencies share one NAT.
+    A phone written another way ("+84 912…") counts as the same account."""
+    identifier = request.form.get("identifier", "").strip()[:254]
+    if "@" in identifier:
+        return "login:" + identifier.lower()
+    return "login:" + normalize_phone(identifier)
 
 
 def _safe_next(target: str | None) -> str:
@@ -24,7 +28,8 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/dang-ky", methods=["GET", "POST"])
-@limiter.limit("60 per minute", methods=["POST"])
+# Generous per IP: a training room of one agency registers together behind one NAT.
+@limiter.limit("300 per minute", methods=["POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("contests.home"))

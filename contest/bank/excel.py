@@ -51,7 +51,7 @@ def records_frame(records: list[QuestionRecord]) -> pd.DataFrame:
 def guide_frame() -> pd.DataFrame:
     rows = [
         (LABELS["code"], "Duy nhất trong ngân hàng, không dùng lại, ví dụ NQ76-031. Mã đã có: cập nhật câu đó."),
-        (LABELS["topic"], "Mã chủ đề [a-z0-9_], ví dụ nq76, chi_so."),
+        (LABELS["topic"], "Mã một chủ đề đã có trong ngân hàng, ví dụ nq76, chi_so."),
         (LABELS["difficulty"], "1 dễ, 2 trung bình, 3 khó."),
         (LABELS["question"], "Nội dung câu hỏi."),
         ("Phương án 1 … 6", "Từ 2 đến 6 phương án khác nhau. Không dùng “Cả A và B”, “Tất cả các phương án trên”: phương án được đảo thứ tự."),

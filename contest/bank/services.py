@@ -113,7 +113,15 @@ def validate_workbook(data: bytes) -> tuple[list[tuple[int, QuestionRecord]], li
     from contest.spreadsheets import read_xlsx
 
     rows, errors = parse_frame(read_xlsx(data))
-    return rows, sorted(errors + bank_conflicts(rows), key=lambda error: error.row)
+    errors += bank_conflicts(rows) + unknown_topics(rows)
+    return rows, sorted(errors, key=lambda error: error.row)
+
+
+def unknown_topics(rows: list[tuple[int, QuestionRecord]]) -> list[RowError]:
+    """Rows naming a topic the bank does not have (a typo would make a new topic)."""
+    known = set(db.session.scalars(select(Topic.key)))
+    return [RowError(row, LABELS["topic"], f"chủ đề «{record.topic}» chưa có trong ngân hàng")
+            for row, record in rows if record.topic not in known]
 
 
 def import_records(rows: list[tuple[int, QuestionRecord]], actor, filename: str) -> LoadReport:

@@ -182,11 +182,20 @@ def _item_at_position(attempt_id: int, position) -> AttemptItem:
 
 
 def save_prediction(user, public_id: str, prediction) -> Saved:
+    """Store the prediction; like an answer, only while the attempt is in progress
+    (checked again inside the UPDATE, so it cannot land after a submit)."""
     at = now()
     try:
         attempt = get_own_attempt(public_id, user, lock=True)
         _ensure_writable(attempt, at)
-        attempt.prediction = _valid_prediction(prediction)
+        result = db.session.execute(
+            update(Attempt)
+            .where(Attempt.id == attempt.id, Attempt.status == IN_PROGRESS)
+            .values(prediction=_valid_prediction(prediction))
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            raise AttemptAlreadySubmitted()
         saved = Saved(at, remaining_ms(attempt, at))
         db.session.commit()
     except Exception:

@@ -81,6 +81,18 @@ def test_import_refuses_text_already_in_the_bank_under_another_code(runner, ship
     assert "Dòng 2, cột Câu hỏi: nội dung trùng với câu" in result.output
 
 
+def test_import_refuses_an_unknown_topic(runner, shipped_bank, tmp_path):
+    before = bank_snapshot()
+    frame = current_frame().head(1).astype(str)
+    frame.loc[0, column("topic")] = "nq67"
+    path = tmp_path / "typo.xlsx"
+    path.write_bytes(workbook_bytes(frame))
+    result = runner.invoke(args=["bank", "import", str(path)])
+    assert result.exit_code != 0
+    assert "Dòng 2, cột Chủ đề: chủ đề «nq67» chưa có trong ngân hàng" in result.output
+    assert bank_snapshot() == before
+
+
 def test_a_file_that_is_not_excel_is_refused(runner, tmp_path):
     path = tmp_path / "fake.xlsx"
     path.write_text("code,question\nA-001,x")

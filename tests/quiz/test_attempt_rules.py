@@ -177,6 +177,9 @@ def test_save_after_submit_is_refused(logged_in, setup):
     response = save(logged_in, attempt, 1, 0)
     assert response.status_code == 409
     assert "đã được nộp" in response.get_json()["error"]
+    late = logged_in.post(f"/api/bai-thi/{attempt.public_id}/tra-loi", json={"prediction": 99})
+    assert late.status_code == 409
+    assert reload(attempt).prediction == 1
 
 
 def test_reload_resumes_with_saved_answers_and_server_time(logged_in, setup, frozen):
