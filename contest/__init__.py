@@ -3,7 +3,7 @@ from flask import Flask
 from flask_login import current_user
 
 from contest.config import Config
-from contest.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, migrate
 
 
 def create_app(config=None) -> Flask:
@@ -31,6 +31,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
     csrf.init_app(app)
     bootstrap.init_app(app)
+    cache.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -58,10 +59,13 @@ def _register_blueprints(app: Flask) -> None:
     from contest.accounts.routes import bp as accounts
     from contest.bank.routes import bp as bank
     from contest.contests.routes import bp as contests
+    from contest.prizes.routes import bp as prizes
     from contest.quiz.routes import bp as quiz
+    from contest.rankings.routes import bp as rankings
+    from contest.rankings.unit_routes import bp as unit_results
     from contest.units.routes import bp as units
 
-    for blueprint in (accounts, bank, contests, quiz, units):
+    for blueprint in (accounts, bank, contests, prizes, quiz, rankings, unit_results, units):
         app.register_blueprint(blueprint)
 
 

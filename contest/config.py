@@ -58,6 +58,14 @@ class Config:
     BOOTSTRAP_SERVE_LOCAL = True
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Result pages: figures cached this long (Redis when REDIS_URL is set, so every
+    # app node shares them; in-process otherwise).
+    CACHE_TYPE = "RedisCache" if os.environ.get("REDIS_URL") else "SimpleCache"
+    CACHE_REDIS_URL = os.environ.get("REDIS_URL")
+    CACHE_KEY_PREFIX = "cchc:"
+    RESULTS_CACHE_SECONDS = int(os.environ.get("RESULTS_CACHE_SECONDS", "30"))
+    # Finished exports are written here (shared storage when there are several app nodes).
+    EXPORT_DIR = os.environ.get("EXPORT_DIR", str(INSTANCE_DIR / "exports"))
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600  # CSS/JS cached an hour: light repeat visits on phones
     # Seconds after the deadline during which a save or submit is still accepted
@@ -75,3 +83,4 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
     WTF_CSRF_ENABLED = True
+    CACHE_TYPE = "NullCache"

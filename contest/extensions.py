@@ -1,5 +1,6 @@
 """Flask extensions, created here and bound to the app in ``create_app``."""
 from flask_bootstrap import Bootstrap5
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -27,4 +28,5 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 bootstrap = Bootstrap5()
+cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

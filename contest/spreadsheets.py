@@ -1,20 +1,37 @@
 """The one helper for every spreadsheet read or written (imports and exports).
 
 Writing: XlsxWriter with formulas and URLs off, so a cell that starts with
-= + - @ stays text in Excel (no formula injection) while the text itself is
-kept exactly, and imports of our own exports round-trip. CSV, which has no cell
-types, gets those cells prefixed with an apostrophe instead.
+= + - @ (or a tab or carriage return) stays text in Excel (no formula injection)
+while the text itself is kept exactly, and imports of our own exports
+round-trip. CSV, which has no cell types, gets those cells prefixed with an
+apostrophe instead.
+Small sheets go through pandas (``write_xlsx``, ``write_csv``); big ones are
+streamed row by row from an iterator (``write_xlsx_tables``, ``write_csv_zip``)
+with XlsxWriter's constant-memory mode, so a 300,000-row ranking never sits in
+memory.
 Reading: pandas with openpyxl, every cell as text.
 """
+import csv
 import io
+import itertools
+import re
 import zipfile
+from dataclasses import dataclass
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
+import xlsxwriter
 
 from contest.errors import DomainError
+from contest.text import fold
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 MAX_ROWS = 20_000
+MAX_SHEET_NAME = 31
+PROGRESS_STEP = 2_000  # rows between two progress reports of a streamed export
+WIDTH_SAMPLE = 200     # rows read ahead to size the columns of a streamed sheet
+MIN_WIDTH, MAX_WIDTH = 8, 60
 
 
 class SpreadsheetError(DomainError):
@@ -32,15 +49,14 @@ def neutralise(value):
 def write_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
     """One workbook, a sheet per (Vietnamese) name, header bold and frozen."""
     buffer = io.BytesIO()
-    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
             sheet.freeze_panes(1, 0)
             for column, header in enumerate(frame.columns):
                 longest = max([len(str(header))] + [len(str(v)) for v in frame[header].head(200)])
-                sheet.set_column(column, column, min(60, max(10, longest + 2)))
+                sheet.set_column(column, column, min(MAX_WIDTH, max(10, longest + 2)))
     return buffer.getvalue()
 
 
@@ -61,3 +77,124 @@ def read_xlsx(data: bytes, sheet: int | str = 0) -> pd.DataFrame:
     if len(frame) > MAX_ROWS:
         raise SpreadsheetError(f"Tệp có {len(frame)} dòng, tối đa {MAX_ROWS} dòng.")
     return frame
+
+
+# --- streamed exports ---------------------------------------------------------
+# Rows are sequences of str, int, float or None (dates already formatted as
+# text), read once from any iterable: a database cursor can feed them.
+
+Progress = Callable[[int], None] | None
+MAX_SHEET_ROWS = 1_048_575  # Excel's limit under the header; more spills to "<name> (2)"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet (or CSV file) to stream: Vietnamese name (≤ 31 characters),
+    header and rows."""
+    name: str
+    headers: Sequence[str]
+    rows: Iterable[Sequence]
+
+    @property
+    def file_stem(self) -> str:
+        """An ASCII name for files: "Xếp hạng xã, phường" -> "xep-hang-xa-phuong"."""
+        return re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-")
+
+
+class RowCounter:
+    """Rows written over every table, reported every ``PROGRESS_STEP`` rows and
+    at the end of each table."""
+
+    def __init__(self, progress: Progress = None):
+        self.rows = 0
+        self.progress = progress
+
+    def add(self) -> None:
+        self.rows += 1
+        if self.progress and self.rows % PROGRESS_STEP == 0:
+            self.progress(self.rows)
+
+    def table_done(self) -> None:
+        if self.progress:
+            self.progress(self.rows)
+
+
+def write_xlsx_tables(target: str | BinaryIO, tables: Iterable[Table],
+                      progress: Progress = None) -> int:
+    """Stream ``tables`` into one workbook (a path or a binary file); returns
+    the rows written. Constant memory: a row is flushed as soon as it is written."""
+    counter = RowCounter(progress)
+    with xlsxwriter.Workbook(target, {"constant_memory": True, **XLSX_OPTIONS}) as workbook:
+        header = workbook.add_format({"bold": True})
+        for table in tables:
+            _stream_table(workbook, table, header, counter)
+    return counter.rows
+
+
+def _stream_table(workbook, table: Table, header, counter: RowCounter) -> None:
+    rows = iter(table.rows)
+    part = 1
+    while True:
+        name = table.name if part == 1 else _part_name(table.name, part)
+        written = _stream_sheet(workbook, name, table.headers,
+                                itertools.islice(rows, MAX_SHEET_ROWS), header, counter)
+        following = next(rows, None) if written == MAX_SHEET_ROWS else None
+        if following is None:
+            break
+        rows = itertools.chain([following], rows)
+        part += 1
+    counter.table_done()
+
+
+def _part_name(name: str, part: int) -> str:
+    suffix = f" ({part})"
+    return name[:MAX_SHEET_NAME - len(suffix)] + suffix
+
+
+def _stream_sheet(workbook, name: str, headers: Sequence[str], rows: Iterator[Sequence],
+                  header, counter: RowCounter) -> int:
+    sheet = workbook.add_worksheet(name[:MAX_SHEET_NAME])
+    sample = list(itertools.islice(rows, WIDTH_SAMPLE))
+    for column, width in enumerate(_widths(headers, sample)):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(1, 0)
+    sheet.write_row(0, 0, headers, header)
+    written = 0
+    for written, row in enumerate(itertools.chain(sample, rows), start=1):
+        sheet.write_row(written, 0, row)
+        counter.add()
+    return written
+
+
+def _widths(headers: Sequence[str], sample: list[Sequence]) -> list[int]:
+    """Each column as wide as its header or the longest of the first rows."""
+    return [min(MAX_WIDTH, max(MIN_WIDTH, max(len(_text(value)) for value in column) + 2))
+            for column in zip(headers, *sample)]
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def write_csv_zip(target: str | BinaryIO, tables: Iterable[Table],
+                  progress: Progress = None) -> int:
+    """One CSV per table in a zip ("01-dat-giai.csv", …); returns the rows written."""
+    counter = RowCounter(progress)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for number, table in enumerate(tables, start=1):
+            write_csv_member(archive, f"{number:02d}-{table.file_stem}.csv", table, counter)
+    return counter.rows
+
+
+def write_csv_member(archive: zipfile.ZipFile, member: str, table: Table,
+                     counter: RowCounter | None = None) -> None:
+    """Stream one table into a zip member: UTF-8 with BOM, formula cells neutralised."""
+    counter = counter or RowCounter()
+    with io.TextIOWrapper(archive.open(member, "w", force_zip64=True),
+                          encoding="utf-8-sig", newline="") as text:
+        writer = csv.writer(text)
+        writer.writerow(table.headers)
+        for row in table.rows:
+            writer.writerow([neutralise(value) for value in row])
+            counter.add()
+    counter.table_done()

@@ -2,19 +2,24 @@
 correctly, and the discrimination index.
 
 Discrimination = share correct among the top 27% of submitted attempts by score
-minus share correct among the bottom 27%. Attempts are ordered by score share
-(score / total), ties broken by attempt id, so the groups are reproducible.
-Everything is aggregated in the database: one query for the group size, one
-for the per-question sums.
+share (score / total) minus share correct among the bottom 27%. Where the 27%
+line falls inside a group of attempts with the same score, that group counts
+in proportion (the usual way to split ties, and the same result whatever the
+order the attempts came in).
+
+Everything is read from the question tallies kept current at each submit
+(drawn and correct per question, round, and attempt score), so the page reads
+a few thousand rows however many attempts there are.
 """
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Float, case, cast, func, select
+from sqlalchemy import func, select
 
 from contest.bank.models import Question
 from contest.extensions import db
-from contest.quiz.models import SUBMITTED, Attempt, AttemptItem
+from contest.rankings.models import QuestionTally
 
 GROUP_SHARE = 0.27
 LOW_CORRECT_SHARE = 0.2
@@ -37,43 +42,59 @@ def group_size(attempt_count: int) -> int:
     return max(1, math.ceil(GROUP_SHARE * attempt_count)) if attempt_count else 0
 
 
-def _submitted(round_id: int | None):
-    stmt = select(Attempt.id).where(Attempt.status == SUBMITTED)
-    return stmt.where(Attempt.round_id == round_id) if round_id is not None else stmt
+def _tally_rows(round_id: int | None):
+    T = QuestionTally
+    stmt = (select(T.question_id, Question.code, Question.version, Question.text, T.total,
+                   T.score, func.sum(T.drawn), func.sum(T.correct))
+            .join(Question, Question.id == T.question_id)
+            .group_by(T.question_id, Question.code, Question.version, Question.text,
+                      T.total, T.score))
+    if round_id is not None:
+        stmt = stmt.where(T.round_id == round_id)
+    return db.session.execute(stmt).all()
 
 
-def _group(round_id: int | None, size: int, best_first: bool):
-    share = cast(Attempt.score, Float) / Attempt.total
-    order = (share.desc(), Attempt.id.asc()) if best_first else (share.asc(), Attempt.id.desc())
-    return _submitted(round_id).order_by(*order).limit(size)
+def _attempts_by_score(rows) -> dict[tuple[int, int], int]:
+    """Each attempt adds one draw per question it had: attempts = draws / total."""
+    draws: dict[tuple[int, int], int] = defaultdict(int)
+    for *_, total, score, drawn, _correct in rows:
+        draws[(total, score)] += drawn
+    return {key: count // key[0] for key, count in draws.items()}
+
+
+def group_weights(attempts: dict[tuple[int, int], int], best_first: bool) -> dict:
+    """The share of each (total, score) group inside the top (or bottom) 27%."""
+    wanted = group_size(sum(attempts.values()))
+    order = sorted(attempts, key=lambda key: key[1] / key[0], reverse=best_first)
+    weights = {}
+    for key in order:
+        if wanted <= 0:
+            break
+        taken = min(wanted, attempts[key])
+        weights[key] = taken / attempts[key]
+        wanted -= taken
+    return weights
 
 
 def question_statistics(round_id: int | None = None,
                         min_drawn: int = MIN_DRAWN_FOR_FLAGS) -> list[QuestionStats]:
     """Statistics for every question version drawn in submitted attempts
     (of one round, or of all rounds)."""
-    attempts = db.session.scalar(select(func.count()).select_from(_submitted(round_id).subquery()))
-    if not attempts:
-        return []
-    size = group_size(attempts)
-    top = _group(round_id, size, best_first=True).scalar_subquery()
-    bottom = _group(round_id, size, best_first=False).scalar_subquery()
-    correct = case((AttemptItem.is_correct.is_(True), 1), else_=0)
-    in_top = AttemptItem.attempt_id.in_(top)
-    in_bottom = AttemptItem.attempt_id.in_(bottom)
-    rows = db.session.execute(
-        select(
-            AttemptItem.question_id, Question.code, Question.version, Question.text,
-            func.count(), func.sum(correct),
-            func.sum(case((in_top, 1), else_=0)), func.sum(case((in_top, correct), else_=0)),
-            func.sum(case((in_bottom, 1), else_=0)), func.sum(case((in_bottom, correct), else_=0)),
-        )
-        .join(Question, Question.id == AttemptItem.question_id)
-        .where(AttemptItem.attempt_id.in_(_submitted(round_id).scalar_subquery()))
-        .group_by(AttemptItem.question_id, Question.code, Question.version, Question.text)
-        .order_by(Question.code, Question.version)
-    ).all()
-    return [_stats(row, min_drawn) for row in rows]
+    rows = _tally_rows(round_id)
+    attempts = _attempts_by_score(rows)
+    top, bottom = group_weights(attempts, True), group_weights(attempts, False)
+    sums: dict[int, list] = {}
+    for question_id, code, version, text, total, score, drawn, correct in rows:
+        entry = sums.setdefault(question_id, [question_id, code, version, text] + [0] * 6)
+        key = (total, score)
+        entry[4] += drawn
+        entry[5] += correct
+        entry[6] += drawn * top.get(key, 0)
+        entry[7] += correct * top.get(key, 0)
+        entry[8] += drawn * bottom.get(key, 0)
+        entry[9] += correct * bottom.get(key, 0)
+    ordered = sorted(sums.values(), key=lambda entry: (entry[1], entry[2]))
+    return [_stats(tuple(entry), min_drawn) for entry in ordered]
 
 
 def _share(part, whole) -> float | None:

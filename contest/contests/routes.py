@@ -2,6 +2,9 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 
 from contest.contests import services
+from contest.prizes.services import published_awards
+from contest.rankings import public
+from contest.reports.figures import score_bands
 from contest.quiz.forms import StartForm
 from contest.quiz.services import attempts_used, finish_overdue, in_progress_attempt
 
@@ -15,9 +18,11 @@ def home():
     contest = services.current_contest()
     if contest is None:
         return render_template("contests/empty.html")
+    participation, read_at = public.contest_participation(contest)
+    registered, _ = public.registered_count()
     return render_template(
-        "contests/home.html", contest=contest,
-        counters=services.contest_counters(contest),
+        "contests/home.html", contest=contest, participation=participation,
+        registered=registered, read_at=read_at,
         countdown=services.next_event(contest),
         my_rounds=_my_rounds(contest), start_form=StartForm(),
     )
@@ -40,6 +45,11 @@ def _my_rounds(contest) -> dict[int, dict]:
 def round_results(round_id: int):
     round_ = services.get_round(round_id)
     finish_overdue(round_id=round_.id, limit=OVERDUE_PER_PAGE_VIEW)
+    participation, read_at = public.round_participation(round_)
     return render_template(
-        "contests/round_results.html", round=round_, stats=services.round_counters(round_),
+        "contests/round_results.html", round=round_, participation=participation,
+        read_at=read_at,
+        # The score distribution tells how many answered everything: only once final.
+        bands=score_bands(round_) if round_.results_final else None,
+        awards=published_awards(round_) if round_.results_published else [],
     )

@@ -1,21 +1,10 @@
 """Reading contests and rounds for the public pages."""
-from dataclasses import dataclass
+from sqlalchemy import select
 
-from sqlalchemy import case, distinct, func, select
-
-from contest.accounts.models import User
 from contest.clock import now
 from contest.contests.models import Contest, Round
 from contest.errors import NotFound
 from contest.extensions import db
-from contest.quiz.models import SUBMITTED, Attempt
-
-
-@dataclass(frozen=True)
-class Counters:
-    registered: int
-    participants: int
-    attempts_submitted: int
 
 
 def current_contest() -> Contest | None:
@@ -44,33 +33,3 @@ def next_event(contest: Contest):
         if round_.opens_at > at:
             return f"{round_.name} bắt đầu sau", round_.opens_at
     return None
-
-
-def contest_counters(contest: Contest) -> Counters:
-    round_ids = [r.id for r in contest.rounds]
-    attempts, participants = db.session.execute(
-        select(func.count(Attempt.id), func.count(distinct(Attempt.user_id)))
-        .where(Attempt.round_id.in_(round_ids), Attempt.status == SUBMITTED)
-    ).one()
-    registered = db.session.scalar(select(func.count(User.id)).where(User.role == "contestant"))
-    return Counters(registered=registered, participants=participants, attempts_submitted=attempts)
-
-
-def round_counters(round_: Round) -> dict:
-    """Attempts, participants and the score distribution of a round, in one query."""
-    score, total = Attempt.score, Attempt.total
-    row = db.session.execute(
-        select(
-            func.count(Attempt.id),
-            func.count(distinct(Attempt.user_id)),
-            func.sum(case((score == total, 1), else_=0)),
-            func.sum(case(((score < total) & (score * 4 >= total * 3), 1), else_=0)),
-            func.sum(case(((score * 4 < total * 3) & (score * 4 >= total), 1), else_=0)),
-            func.sum(case((score * 4 < total, 1), else_=0)),
-        ).where(Attempt.round_id == round_.id, Attempt.status == SUBMITTED)
-    ).one()
-    attempts, participants, full, high, mid, low = (value or 0 for value in row)
-    return {
-        "attempts": attempts, "participants": participants,
-        "bands": {"full": full, "high": high, "mid": mid, "low": low},
-    }

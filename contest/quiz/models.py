@@ -30,6 +30,9 @@ class Attempt(db.Model):
         ),
         Index("ix_attempts_round_status", "round_id", "status"),
         Index("ix_attempts_status_deadline", "status", "deadline_at"),
+        Index("ix_attempts_round_submitted", "round_id", "submitted_at"),
+        Index("ix_attempts_round_digest", "round_id", "answers_digest"),
+        Index("ix_attempts_round_ip", "round_id", "started_ip"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -46,6 +49,10 @@ class Attempt(db.Model):
     total: Mapped[int]
     duration_ms: Mapped[int | None]
     prediction: Mapped[int | None]
+    # For the organizer's checks of a winner: where the attempt was started from,
+    # and a fingerprint of the answers given (same questions, same choices).
+    started_ip: Mapped[str | None] = mapped_column(String(64))
+    answers_digest: Mapped[str | None] = mapped_column(String(32))
 
     user: Mapped[User] = relationship()
     round: Mapped[Round] = relationship()

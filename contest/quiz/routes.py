@@ -5,6 +5,7 @@ from contest.contests.services import get_round
 from contest.quiz import services
 from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
 from contest.quiz.queries import attempt_summary, items_with_questions, user_history
+from contest.rankings.public import my_standing
 
 bp = Blueprint("quiz", __name__)
 
@@ -14,7 +15,7 @@ bp = Blueprint("quiz", __name__)
 def start(round_id: int):
     if not StartForm().validate_on_submit():
         abort(400)
-    attempt = services.start_attempt(current_user, get_round(round_id))
+    attempt = services.start_attempt(current_user, get_round(round_id), ip=request.remote_addr)
     return redirect(url_for("quiz.attempt", public_id=attempt.public_id))
 
 
@@ -55,13 +56,16 @@ def result(public_id: str):
     attempt = services.get_own_attempt(public_id, current_user)
     if not attempt.is_submitted:
         return redirect(url_for("quiz.attempt", public_id=public_id))
-    return render_template("quiz/result.html", summary=attempt_summary(attempt))
+    return render_template("quiz/result.html", summary=attempt_summary(attempt),
+                           standing=my_standing(current_user, attempt.round))
 
 
 @bp.route("/lich-su")
 @login_required
 def history():
-    return render_template("quiz/history.html", rounds=user_history(current_user))
+    rounds = user_history(current_user)
+    standings = {round_.id: my_standing(current_user, round_) for round_, _ in rounds}
+    return render_template("quiz/history.html", rounds=rounds, standings=standings)
 
 
 @bp.route("/api/bai-thi/<public_id>/tra-loi", methods=["POST"])

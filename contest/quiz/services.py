@@ -5,6 +5,7 @@ rules a race could break (attempt numbers unique per person and round, one
 attempt in progress); a submit claims the attempt with a conditional UPDATE so
 that a save racing with it cannot slip in after the score is computed.
 """
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,6 +23,7 @@ from contest.quiz.errors import (
     InvalidAnswer, RoundNotOpen, TooManyConcurrentStarts,
 )
 from contest.quiz.models import IN_PROGRESS, SUBMITTED, Attempt, AttemptItem
+from contest.rankings.tally import record_submission
 
 START_RETRIES = 5
 
@@ -73,7 +75,7 @@ def in_progress_attempt(user_id: int, round_id: int) -> Attempt | None:
 
 # --- starting --------------------------------------------------------------
 
-def start_attempt(user, round_: Round) -> Attempt:
+def start_attempt(user, round_: Round, ip: str | None = None) -> Attempt:
     """Start an attempt, or return the one already in progress.
 
     Two starts at the same moment race on the unique (user, round, number)
@@ -89,6 +91,7 @@ def start_attempt(user, round_: Round) -> Attempt:
         if current is not None:
             return current
         attempt = _new_attempt(user, round_, used)
+        attempt.started_ip = ip
         db.session.add(attempt)
         try:
             db.session.commit()
@@ -267,6 +270,7 @@ def _claim(attempt: Attempt) -> bool:
 
 
 def _score(attempt: Attempt, end: datetime, finished_by: str) -> None:
+    """Score the attempt and bring the rankings up to date, in this transaction."""
     question_ids = [item.question_id for item in attempt.items]
     correct_ids = set(db.session.scalars(
         select(QuestionOption.id).where(
@@ -275,10 +279,19 @@ def _score(attempt: Attempt, end: datetime, finished_by: str) -> None:
     for item in attempt.items:
         item.is_correct = item.chosen_option_id in correct_ids
     attempt.score = sum(1 for item in attempt.items if item.is_correct)
+    attempt.answers_digest = answers_digest(attempt.items)
     attempt.status = SUBMITTED
     attempt.submitted_at = end
     attempt.finished_by = finished_by
     attempt.duration_ms = int((end - attempt.started_at).total_seconds() * 1000)
+    record_submission(attempt)
+
+
+def answers_digest(items) -> str:
+    """The same for two attempts that got the same questions and chose the same
+    options (in any order of display)."""
+    pairs = sorted((item.question_id, item.chosen_option_id or 0) for item in items)
+    return hashlib.blake2b(repr(pairs).encode(), digest_size=16).hexdigest()
 
 
 def finish_overdue(user_id: int | None = None, round_id: int | None = None,

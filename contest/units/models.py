@@ -3,13 +3,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from contest.extensions import db
 
-UNIT_KINDS = {"agency": "Sở, ban, ngành", "commune": "Xã, phường"}
+UNIT_KINDS = {
+    "agency": "Sở, ban, ngành",
+    "commune": "Xã, phường",
+    "public_service": "Đơn vị sự nghiệp công lập",
+}
 
 
 class Unit(db.Model):
     __tablename__ = "units"
     __table_args__ = (
-        CheckConstraint("kind IN ('agency', 'commune')", name="kind"),
+        CheckConstraint("kind IN ('agency', 'commune', 'public_service')", name="kind"),
         CheckConstraint("headcount IS NULL OR headcount >= 0", name="headcount"),
     )
 

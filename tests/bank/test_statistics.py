@@ -14,12 +14,16 @@ Ten submitted attempts of four questions A–D (1 = answered correctly):
        9     0 0 1 1    2
       10     0 0 0 1    1
 
-Group size: ceil(27% × 10) = 3. Top (score desc, id asc): 1, 2, 3.
-Bottom (score asc, id desc): 10, 7, 6.
-A: correct 5/10; top 3/3, bottom 1/3 (attempt 6) -> D = 2/3
-B: correct 5/10; top 3/3, bottom 1/3 (attempt 7) -> D = 2/3
-C: correct 6/10; top 2/3, bottom 0/3            -> D = 2/3
-D: correct 3/10; top 0/3, bottom 1/3 (attempt 10) -> D = -1/3, flagged
+Group size: ceil(27% × 10) = 3. Top: the two attempts scoring 3, and one
+attempt's worth of the five scoring 2 (each counts 1/5). Bottom: the three
+attempts scoring 1 (6, 7, 10).
+A: correct 5/10; top 2 + 2/5 = 2.4 of 3 (0.8), bottom 1/3  -> D = 7/15
+B: correct 5/10; top 2 + 2/5 = 2.4 of 3 (0.8), bottom 1/3  -> D = 7/15
+C: correct 6/10; top 2 + 4/5 = 2.8 of 3, bottom 0/3        -> D = 14/15
+D: correct 3/10; top 0 + 2/5 = 0.4 of 3, bottom 1/3        -> D = -1/5, flagged
+
+The tallies are rebuilt from the attempts (the repair path), and the page reads
+only the tallies.
 """
 from datetime import timedelta
 
@@ -29,6 +33,7 @@ from contest.bank.statistics import _stats, group_size, question_statistics
 from contest.clock import now
 from contest.extensions import db
 from contest.quiz.models import Attempt, AttemptItem
+from contest.rankings.rebuild import rebuild_question_tallies
 
 TABLE = [(1, 1, 1, 0), (1, 1, 1, 0), (1, 1, 0, 0), (1, 0, 1, 0), (0, 1, 1, 0),
          (1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 1), (0, 0, 1, 1), (0, 0, 0, 1)]
@@ -53,6 +58,8 @@ def example(make_questions, make_round, make_user):
                 chosen_option_id=option.id, is_correct=bool(ok)))
         db.session.add(attempt)
     db.session.commit()
+    rebuild_question_tallies(round_)
+    db.session.commit()
     return round_, questions
 
 
@@ -66,10 +73,9 @@ def test_statistics_match_the_hand_computed_example(example):
     a, b, c, d = (stats[q.id] for q in questions)
     assert [s.drawn for s in (a, b, c, d)] == [10, 10, 10, 10]
     assert [s.correct_share for s in (a, b, c, d)] == [0.5, 0.5, 0.6, 0.3]
-    for s in (a, b, c):
-        assert s.discrimination == pytest.approx(2 / 3)
-        assert s.flags == ()
-    assert d.discrimination == pytest.approx(-1 / 3)
+    assert [s.discrimination for s in (a, b, c)] == pytest.approx([7 / 15, 7 / 15, 14 / 15])
+    assert all(s.flags == () for s in (a, b, c))
+    assert d.discrimination == pytest.approx(-1 / 5)
     assert d.flags == ("Độ phân biệt âm: người điểm thấp đúng nhiều hơn người điểm cao",)
 
 
@@ -85,4 +91,4 @@ def test_the_statistics_page_shows_the_flag(client, example, make_user):
     login(client, make_user(role="organizer"))
     html = client.get("/quan-tri/cau-hoi/thong-ke?flagged=1").get_data(as_text=True)
     assert "<strong>1</strong> câu cần xem lại" in html
-    assert "-0,33" in html and "30%" in html
+    assert "-0,20" in html and "30%" in html

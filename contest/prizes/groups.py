@@ -1,0 +1,37 @@
+"""A contest's prize groups (bảng), or the one default group when it has none."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from contest.accounts.models import AUDIENCES
+from contest.contests.models import Contest
+from contest.extensions import db
+from contest.prizes.models import DEFAULT_COUNTS, PRIZES, PrizeGroup
+
+DEFAULT_GROUP_NAME = "Bảng chung"
+
+
+@dataclass
+class Group:
+    position: int
+    name: str
+    audiences: tuple[str, ...]
+    counts: dict[str, int]
+    slots: list[str] = field(init=False)
+
+    def __post_init__(self):
+        # Prize kinds in the order they are awarded down the ranking.
+        self.slots = [prize for prize in PRIZES for _ in range(self.counts.get(prize, 0))]
+
+
+def groups_for(contest: Contest) -> list[Group]:
+    rows = db.session.scalars(select(PrizeGroup).where(PrizeGroup.contest_id == contest.id)
+                              .order_by(PrizeGroup.position)).all()
+    if not rows:
+        return [Group(1, DEFAULT_GROUP_NAME, tuple(AUDIENCES), dict(DEFAULT_COUNTS))]
+    return [Group(row.position, row.name, row.audience_keys, row.counts) for row in rows]
+
+
+def group_of(audience: str, groups: list[Group]) -> Group | None:
+    """The first group (by position) that ranks this audience."""
+    return next((group for group in groups if audience in group.audiences), None)

@@ -1,0 +1,116 @@
+"""The organizer's results console of a round: compute the final results,
+review the ranking, verify or disqualify provisional winners, publish."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from contest.access import organizer_required
+from contest.accounts.models import AUDIENCES
+from contest.contests.services import current_contest, get_round
+from contest.prizes import services
+from contest.prizes.forms import ConfirmForm, DisqualifyForm
+from contest.prizes.groups import groups_for
+from contest.prizes.signals import signals_for
+from contest.rankings.queries import Filters, round_ranking
+from contest.rankings.results import compute_results, is_over
+from contest.units.models import UNIT_KINDS
+
+bp = Blueprint("prizes", __name__, url_prefix="/quan-tri")
+PER_PAGE = 50
+
+
+@bp.route("/ket-qua")
+@organizer_required
+def rounds():
+    contest = current_contest()
+    if contest is None:
+        abort(404)
+    return render_template("prizes/rounds.html", contest=contest)
+
+
+def _filters(round_) -> Filters:
+    """Ranking filters from the query string, checked against known values."""
+    groups = {str(g.position): g for g in groups_for(round_.contest)}
+    audiences: tuple[str, ...] = ()
+    if request.args.get("bang") in groups:
+        audiences = groups[request.args["bang"]].audiences
+    elif request.args.get("doi-tuong") in AUDIENCES:
+        audiences = (request.args["doi-tuong"],)
+    kind = request.args.get("khoi")
+    return Filters(audiences=audiences, unit_kind=kind if kind in UNIT_KINDS else None)
+
+
+@bp.route("/dot-thi/<int:round_id>/ket-qua")
+@organizer_required
+def console(round_id: int):
+    return _console_page(get_round(round_id), DisqualifyForm())
+
+
+def _console_page(round_, disqualify_form, status: int = 200):
+    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    return render_template(
+        "prizes/console.html", round=round_, over=is_over(round_),
+        ranking=round_ranking(round_, page, PER_PAGE, _filters(round_)),
+        groups=groups_for(round_.contest), audiences=AUDIENCES, kinds=UNIT_KINDS,
+        results=services.provisional_winners(round_),
+        confirm_form=ConfirmForm(), disqualify_form=disqualify_form,
+    ), status
+
+
+def _back(round_id: int):
+    return redirect(url_for("prizes.console", round_id=round_id))
+
+
+@bp.route("/dot-thi/<int:round_id>/tinh-ket-qua", methods=["POST"])
+@organizer_required
+def compute(round_id: int):
+    round_ = get_round(round_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    compute_results(round_, actor=current_user)
+    flash(f"Đã tính kết quả chính thức. Đáp án câu hỏi dự đoán: {round_.prediction_actual}.",
+          "success")
+    return _back(round_id)
+
+
+@bp.route("/dot-thi/<int:round_id>/xac-minh/<int:user_id>", methods=["POST"])
+@organizer_required
+def verify(round_id: int, user_id: int):
+    round_ = get_round(round_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.verify_winner(round_, user_id, current_user)
+    flash("Đã xác minh người đạt giải.", "success")
+    return _back(round_id)
+
+
+@bp.route("/dot-thi/<int:round_id>/loai/<int:user_id>", methods=["POST"])
+@organizer_required
+def disqualify(round_id: int, user_id: int):
+    round_ = get_round(round_id)
+    form = DisqualifyForm()
+    if not form.validate_on_submit():
+        message = "; ".join(form.reason.errors) or "Phiên làm việc đã hết hạn, vui lòng tải lại trang."
+        flash(message, "danger")
+        return _console_page(round_, form, 400)
+    services.disqualify_winner(round_, user_id, form.reason.data, current_user)
+    flash("Đã loại khỏi danh sách đạt giải; người kế tiếp được xét thay.", "warning")
+    return _back(round_id)
+
+
+@bp.route("/dot-thi/<int:round_id>/cong-bo", methods=["POST"])
+@organizer_required
+def publish(round_id: int):
+    round_ = get_round(round_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    awards = services.publish_results(round_, current_user)
+    flash(f"Đã công bố {len(awards)} người đạt giải.", "success")
+    return _back(round_id)
+
+
+@bp.route("/dot-thi/<int:round_id>/kiem-tra/<int:user_id>")
+@organizer_required
+def check(round_id: int, user_id: int):
+    round_ = get_round(round_id)
+    return render_template("prizes/check.html", round=round_,
+                           signals=signals_for(round_, user_id))

@@ -1,0 +1,180 @@
+"""Individual prizes of a round: the provisional winners walked down the ranking,
+the organizer's verification or disqualification (the next in order moves up),
+and publication, which snapshots the winners for the public page.
+
+One prize per person per round (a person belongs to one group; the awards
+table's unique (round, person) guards it). Organizer, admin and unit-manager
+accounts are passed over when the contest says so (the default).
+"""
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+
+from contest.audit.services import record
+from contest.clock import now
+from contest.contests.models import Round
+from contest.errors import Conflict, DomainError
+from contest.extensions import db
+from contest.prizes.groups import Group, group_of, groups_for
+from contest.prizes.models import Award, WinnerReview
+from contest.rankings.caches import clear_result_caches
+from contest.rankings.queries import RankedRow, iter_round_ranking
+
+STAFF_ROLES = ("organizer", "admin", "unit_manager")
+MAX_REASON = 500
+
+
+class ResultsNotFinal(Conflict):
+    message = "Kết quả đợt thi chưa được tính chính thức (đợt thi chưa kết thúc)."
+
+
+class AlreadyPublished(Conflict):
+    message = "Kết quả đợt thi đã được công bố, không thể thay đổi danh sách đạt giải."
+
+
+class NotAWinner(DomainError):
+    status_code = 404
+    message = "Người này không có trong danh sách dự kiến đạt giải của đợt thi."
+
+
+class ReasonRequired(DomainError):
+    message = f"Vui lòng ghi lý do (tối đa {MAX_REASON} ký tự)."
+
+
+class WinnersNotVerified(Conflict):
+    message = "Còn người dự kiến đạt giải chưa được xác minh. Hãy xác minh hoặc loại từng người trước khi công bố."
+
+
+@dataclass
+class Winner:
+    prize: str
+    place: int
+    row: RankedRow
+    review: WinnerReview | None
+
+    @property
+    def verified(self) -> bool:
+        return self.review is not None and self.review.decision == "verified"
+
+
+@dataclass
+class GroupResult:
+    group: Group
+    winners: list[Winner] = field(default_factory=list)
+    disqualified: list[tuple[RankedRow, WinnerReview]] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return len(self.winners) >= len(self.group.slots)
+
+
+def reviews_of(round_: Round) -> dict[int, WinnerReview]:
+    return {review.user_id: review for review in db.session.scalars(
+        select(WinnerReview).where(WinnerReview.round_id == round_.id))}
+
+
+def provisional_winners(round_: Round) -> list[GroupResult]:
+    """Walk the ranking until every group has its prizes."""
+    results = [GroupResult(group) for group in groups_for(round_.contest)]
+    by_position = {result.group.position: result for result in results}
+    reviews = reviews_of(round_)
+    skip_staff = round_.contest.prizes_exclude_staff
+    for row in iter_round_ranking(round_, batch=500):
+        if all(result.full for result in results):
+            break
+        group = group_of(row.entry.audience, [r.group for r in results])
+        if group is None or (skip_staff and row.role in STAFF_ROLES):
+            continue
+        result = by_position[group.position]
+        if result.full:
+            continue
+        review = reviews.get(row.entry.user_id)
+        if review is not None and review.decision == "disqualified":
+            result.disqualified.append((row, review))
+            continue
+        result.winners.append(Winner(group.slots[len(result.winners)], len(result.winners) + 1,
+                                     row, review))
+    return results
+
+
+def _check_reviewable(round_: Round) -> None:
+    if round_.results_published:
+        raise AlreadyPublished()
+    if not round_.results_final:
+        raise ResultsNotFinal()
+
+
+def _winner(round_: Round, user_id: int) -> Winner:
+    """Only a current provisional winner can be reviewed (never trust an id)."""
+    for result in provisional_winners(round_):
+        for winner in result.winners:
+            if winner.row.entry.user_id == user_id:
+                return winner
+    raise NotAWinner()
+
+
+def _review(round_: Round, user_id: int, decision: str, reason: str | None, actor) -> WinnerReview:
+    review = db.session.scalar(select(WinnerReview).where(
+        WinnerReview.round_id == round_.id, WinnerReview.user_id == user_id))
+    before = review.decision if review else None
+    if review is None:
+        review = WinnerReview(round_id=round_.id, user_id=user_id)
+        db.session.add(review)
+    review.decision, review.reason, review.actor_id, review.at = decision, reason, actor.id, now()
+    record(f"prizes.{decision}", actor=actor, target=round_, user_id=user_id,
+           before=before, after=decision, reason=reason)
+    return review
+
+
+def verify_winner(round_: Round, user_id: int, actor) -> WinnerReview:
+    _check_reviewable(round_)
+    _winner(round_, user_id)
+    review = _review(round_, user_id, "verified", None, actor)
+    db.session.commit()
+    return review
+
+
+def disqualify_winner(round_: Round, user_id: int, reason: str, actor) -> WinnerReview:
+    reason = (reason or "").strip()
+    if not reason or len(reason) > MAX_REASON:
+        raise ReasonRequired()
+    _check_reviewable(round_)
+    _winner(round_, user_id)
+    review = _review(round_, user_id, "disqualified", reason, actor)
+    db.session.commit()
+    return review
+
+
+def publish_results(round_: Round, actor) -> list[Award]:
+    """Snapshot the verified winners and make them public."""
+    _check_reviewable(round_)
+    results = provisional_winners(round_)
+    if any(not winner.verified for result in results for winner in result.winners):
+        raise WinnersNotVerified()
+    db.session.execute(delete(Award).where(Award.round_id == round_.id))
+    awards = [_award(round_, result.group, winner) for result in results
+              for winner in result.winners]
+    db.session.add_all(awards)
+    round_.results_published_at = now()
+    record("results.publish", actor=actor, target=round_, winners=len(awards),
+           prediction_actual=round_.prediction_actual)
+    db.session.commit()
+    clear_result_caches()
+    return awards
+
+
+def _award(round_: Round, group: Group, winner: Winner) -> Award:
+    entry = winner.row.entry
+    return Award(
+        round_id=round_.id, group_name=group.name, group_position=group.position,
+        prize=winner.prize, place=winner.place, rank=winner.row.rank, user_id=entry.user_id,
+        attempt_id=entry.attempt_id, full_name=winner.row.full_name,
+        unit_name=winner.row.unit_name, score=entry.score, total=entry.total,
+        duration_ms=entry.duration_ms, prediction=entry.prediction,
+        prediction_error=entry.prediction_error,
+    )
+
+
+def published_awards(round_: Round) -> list[Award]:
+    return list(db.session.scalars(select(Award).where(Award.round_id == round_.id)
+                                   .order_by(Award.group_position, Award.place)))

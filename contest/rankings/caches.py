@@ -1,0 +1,27 @@
+"""The one place that knows what the result pages cache, and clears it.
+
+Figures are cached for a short time (``RESULTS_CACHE_SECONDS``); each page says
+when its figures were read. Computing or publishing results clears every cache
+so the final figures show at once (on this node; others within the timeout).
+"""
+
+from flask import current_app
+
+from contest.clock import now
+from contest.extensions import cache
+
+
+def cached_figures(key: str, compute):
+    """(figures, read_at) from the cache, or computed now and cached."""
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    value = (compute(), now())
+    cache.set(key, value, timeout=current_app.config["RESULTS_CACHE_SECONDS"])
+    return value
+
+
+def clear_result_caches() -> None:
+    cache.clear()
+
+

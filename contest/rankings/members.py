@@ -1,0 +1,55 @@
+"""A unit's people, for its manager: who took part in a round (attempts, best
+score), and who is registered under the unit but has not taken part yet."""
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from contest.accounts.models import User
+from contest.contests.models import Round
+from contest.extensions import db
+from contest.rankings.models import RoundEntry
+from contest.rankings.queries import ROUND_ORDER, Page
+
+
+@dataclass(frozen=True)
+class Member:
+    user: User
+    entry: RoundEntry | None
+
+
+def participants(round_: Round, unit_id: int, page: int, per_page: int = 50) -> Page:
+    """The unit's people with a submitted attempt, best first."""
+    E = RoundEntry
+    where = (E.round_id == round_.id, E.unit_id == unit_id)
+    total = db.session.scalar(select(func.count()).select_from(E).where(*where))
+    offset = (page - 1) * per_page
+    rows = db.session.execute(
+        select(E, User).join(User, User.id == E.user_id).where(*where)
+        .order_by(*ROUND_ORDER).offset(offset).limit(per_page)).all()
+    return Page([Member(user, entry) for entry, user in rows], total, page, per_page)
+
+
+def _not_taken_part(round_: Round, unit_id: int):
+    taken_part = select(RoundEntry.user_id).where(RoundEntry.round_id == round_.id,
+                                                  RoundEntry.unit_id == unit_id)
+    return select(User).where(User.unit_id == unit_id, User.id.not_in(taken_part))
+
+
+def not_taken_part(round_: Round, unit_id: int, page: int, per_page: int = 50) -> Page:
+    """Accounts of the unit with no submitted attempt in the round, by name."""
+    stmt = _not_taken_part(round_, unit_id)
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    offset = (page - 1) * per_page
+    users = db.session.scalars(stmt.order_by(User.full_name, User.id)
+                               .offset(offset).limit(per_page)).all()
+    return Page([Member(user, None) for user in users], total, page, per_page)
+
+
+def all_not_taken_part(round_: Round, unit_id: int) -> list[User]:
+    return list(db.session.scalars(_not_taken_part(round_, unit_id)
+                                   .order_by(User.full_name, User.id)))
+
+
+def registered_in(unit_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(User)
+                             .where(User.unit_id == unit_id))

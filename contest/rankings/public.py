@@ -1,0 +1,81 @@
+"""What the public and contestants read of the results, with the rule that
+nothing public reveals the value the prediction question asks for while a
+round is open (no live count of fully-correct attempts or people)."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from contest.accounts.models import User
+from contest.contests.models import Contest, Round
+from contest.extensions import db
+from contest.rankings.caches import cached_figures
+from contest.rankings.models import UnitContestStat, UnitRoundStat
+from contest.rankings.queries import Place, contest_place, round_place
+from contest.rankings.units import standing_of, unit_standings
+
+
+@dataclass(frozen=True)
+class Participation:
+    participants: int
+    attempts: int
+    units_taking_part: int
+
+
+def _participation(stat, scope_column, scope_id) -> Participation:
+    participants, attempts, units = db.session.execute(
+        select(func.coalesce(func.sum(stat.participants), 0),
+               func.coalesce(func.sum(stat.attempts), 0), func.count())
+        .where(scope_column == scope_id, stat.participants > 0)).one()
+    return Participation(participants, attempts, units)
+
+
+def round_participation(round_: Round) -> tuple[Participation, datetime]:
+    return cached_figures(f"round-participation:{round_.id}", lambda: _participation(
+        UnitRoundStat, UnitRoundStat.round_id, round_.id))
+
+
+def contest_participation(contest: Contest) -> tuple[Participation, datetime]:
+    return cached_figures(f"contest-participation:{contest.id}", lambda: _participation(
+        UnitContestStat, UnitContestStat.contest_id, contest.id))
+
+
+def registered_count() -> tuple[int, datetime]:
+    return cached_figures("registered", lambda: db.session.scalar(
+        select(func.count()).select_from(User).where(User.role == "contestant")))
+
+
+def any_round_open(contest: Contest) -> bool:
+    return any(round_.is_open() for round_ in contest.rounds)
+
+
+def default_round(contest: Contest) -> Round | None:
+    """The open round, else the last one that has opened, else the first."""
+    rounds = contest.rounds
+    opened = [round_ for round_ in rounds if round_.status() != "upcoming"]
+    current = next((round_ for round_ in rounds if round_.is_open()), None)
+    return current or (opened[-1] if opened else (rounds[0] if rounds else None))
+
+
+@dataclass(frozen=True)
+class MyStanding:
+    round_place: Place | None
+    contest_place: Place | None
+    unit_rank: int | None
+    unit_count: int
+    unit_kind_label: str
+
+
+def my_standing(user, round_: Round) -> MyStanding:
+    """The person's place in the round and the contest, and their unit's rank."""
+    contest = round_.contest
+    round_hidden = round_.is_open()
+    standings = unit_standings(round_, user.unit.kind, contest.unit_min_rate)
+    mine = standing_of(user.unit_id, standings)
+    return MyStanding(
+        round_place=round_place(round_, user.id, hide_higher_scores=round_hidden),
+        contest_place=contest_place(contest, user.id, hide_higher_scores=any_round_open(contest)),
+        unit_rank=mine.rank if mine else None,
+        unit_count=sum(1 for s in standings if s.eligible),
+        unit_kind_label=user.unit.kind_label,
+    )

@@ -1,0 +1,156 @@
+"""Reading the rankings: one query shape per ranking, in the total order, served
+by one index each (``ix_round_entries_rank``, ``ix_contest_entries_rank``)."""
+from dataclasses import dataclass
+from typing import Iterator
+
+from sqlalchemy import func, select, tuple_
+
+from contest.accounts.models import User
+from contest.contests.models import Contest, Round
+from contest.extensions import db
+from contest.rankings.models import ContestEntry, RoundEntry
+from contest.units.models import Unit
+
+E, C = RoundEntry, ContestEntry
+ROUND_ORDER = (E.score.desc(), E.prediction_error, E.duration_ms, E.submitted_at, E.attempt_id)
+CONTEST_ORDER = (C.score_sum.desc(), C.duration_sum, C.last_submitted_at, C.user_id)
+
+
+@dataclass(frozen=True)
+class Filters:
+    audiences: tuple[str, ...] = ()
+    unit_kind: str | None = None
+    unit_id: int | None = None
+
+    def apply(self, stmt, entity):
+        if self.audiences:
+            stmt = stmt.where(entity.audience.in_(self.audiences))
+        if self.unit_id is not None:
+            stmt = stmt.where(entity.unit_id == self.unit_id)
+        if self.unit_kind:
+            stmt = stmt.where(Unit.kind == self.unit_kind)
+        return stmt
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    rank: int
+    entry: RoundEntry | ContestEntry
+    full_name: str
+    unit_name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[RankedRow]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _ranked(entity, scope_column, scope_id, order, filters: Filters):
+    stmt = (select(entity, User.full_name, Unit.name, User.role)
+            .join(User, User.id == entity.user_id).join(Unit, Unit.id == entity.unit_id)
+            .where(scope_column == scope_id))
+    return filters.apply(stmt, entity).order_by(*order)
+
+
+def _count(entity, scope_column, scope_id, filters: Filters) -> int:
+    stmt = select(func.count()).select_from(entity).where(scope_column == scope_id)
+    if filters.unit_kind:
+        stmt = stmt.join(Unit, Unit.id == entity.unit_id)
+    return db.session.scalar(filters.apply(stmt, entity))
+
+
+def _page(entity, scope_column, scope_id, order, filters, page, per_page) -> Page:
+    offset = (page - 1) * per_page
+    result = db.session.execute(
+        _ranked(entity, scope_column, scope_id, order, filters).offset(offset).limit(per_page))
+    rows = [RankedRow(offset + i, *row) for i, row in enumerate(result, start=1)]
+    return Page(rows, _count(entity, scope_column, scope_id, filters), page, per_page)
+
+
+def round_ranking(round_: Round, page: int = 1, per_page: int = 50,
+                  filters: Filters = Filters()) -> Page:
+    return _page(E, E.round_id, round_.id, ROUND_ORDER, filters, page, per_page)
+
+
+def contest_ranking(contest: Contest, page: int = 1, per_page: int = 50,
+                    filters: Filters = Filters()) -> Page:
+    return _page(C, C.contest_id, contest.id, CONTEST_ORDER, filters, page, per_page)
+
+
+def iter_round_ranking(round_: Round, filters: Filters = Filters(),
+                       batch: int = 2000) -> Iterator[RankedRow]:
+    """The whole ranking in order, read in batches (exports, prize allocation)."""
+    stmt = _ranked(E, E.round_id, round_.id, ROUND_ORDER, filters)
+    result = db.session.execute(stmt.execution_options(yield_per=batch))
+    try:
+        for rank, row in enumerate(result, start=1):
+            yield RankedRow(rank, *row)
+    finally:
+        result.close()
+
+
+# --- one person's place ------------------------------------------------------
+
+@dataclass(frozen=True)
+class Place:
+    rank: int               # 1 = first
+    of: int | None          # people ranked; not told while the rank is among the same score
+    among_same_score: bool  # rank counted only among people with the same score
+
+
+def _ahead_with_same_score(entity, scope_column, scope_id, score_column, keys, values) -> int:
+    return db.session.scalar(select(func.count()).select_from(entity).where(
+        scope_column == scope_id, score_column == values[0],
+        tuple_(*keys) < tuple_(*values[1:])))
+
+
+def _ahead_with_higher_score(entity, scope_column, scope_id, score_column, score) -> int:
+    return db.session.scalar(select(func.count()).select_from(entity).where(
+        scope_column == scope_id, score_column > score))
+
+
+def round_place(round_: Round, user_id: int, hide_higher_scores: bool) -> Place | None:
+    """The person's place in the round. While the round is open the count of
+    people with a higher score is left out (``hide_higher_scores``): for anyone
+    below full marks it would tell how many people have full marks so far,
+    which is what the prediction question asks (and so is the number of people
+    with the same score, which is not told either)."""
+    entry = db.session.get(RoundEntry, (round_.id, user_id))
+    if entry is None:
+        return None
+    keys = [E.duration_ms, E.submitted_at, E.attempt_id]
+    values = [entry.score, entry.duration_ms, entry.submitted_at, entry.attempt_id]
+    if round_.results_final:
+        keys.insert(0, E.prediction_error)
+        values.insert(1, entry.prediction_error)
+    ahead = _ahead_with_same_score(E, E.round_id, round_.id, E.score, keys, values)
+    if hide_higher_scores:
+        return Place(ahead + 1, None, True)
+    ahead += _ahead_with_higher_score(E, E.round_id, round_.id, E.score, entry.score)
+    return Place(ahead + 1, _people_with(E, E.round_id, round_.id), False)
+
+
+def contest_place(contest: Contest, user_id: int, hide_higher_scores: bool) -> Place | None:
+    entry = db.session.get(ContestEntry, (contest.id, user_id))
+    if entry is None:
+        return None
+    keys = [C.duration_sum, C.last_submitted_at, C.user_id]
+    values = [entry.score_sum, entry.duration_sum, entry.last_submitted_at, entry.user_id]
+    ahead = _ahead_with_same_score(C, C.contest_id, contest.id, C.score_sum, keys, values)
+    if hide_higher_scores:
+        return Place(ahead + 1, None, True)
+    ahead += _ahead_with_higher_score(C, C.contest_id, contest.id, C.score_sum, entry.score_sum)
+    return Place(ahead + 1, _people_with(C, C.contest_id, contest.id), False)
+
+
+def _people_with(entity, scope_column, scope_id) -> int:
+    return db.session.scalar(select(func.count()).select_from(entity).where(
+        scope_column == scope_id))

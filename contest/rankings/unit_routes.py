@@ -1,0 +1,100 @@
+"""The unit manager's dashboard (a commune or agency leader, on a phone), and the
+organizer's view of every unit. A manager sees only their own unit: checked on
+every request from the account, never from the URL."""
+import pandas as pd
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from contest.access import can_see_unit, manager_required, organizer_required
+from contest.accounts.models import AUDIENCES
+from contest.audit.services import record
+from contest.contests.services import current_contest
+from contest.extensions import db
+from contest.rankings import members, public
+from contest.rankings.routes import _kind, _scope, cached_standings
+from contest.rankings.units import standing_of, unit_standings
+from contest.spreadsheets import write_xlsx
+from contest.units.models import UNIT_KINDS, Unit
+
+bp = Blueprint("unit_results", __name__)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _unit_for_viewer(code: str) -> Unit:
+    unit = db.session.scalar(select(Unit).where(Unit.code == code))
+    if unit is None:
+        abort(404)
+    if not can_see_unit(current_user, unit):
+        abort(403)
+    return unit
+
+
+def _round_of(contest):
+    scope = _scope(contest)
+    return scope if hasattr(scope, "contest_id") else public.default_round(contest)
+
+
+def _page_arg(name: str) -> int:
+    return max(1, request.args.get(name, 1, type=int) or 1)
+
+
+@bp.route("/don-vi-cua-toi")
+@manager_required
+def my_unit():
+    return redirect(url_for("unit_results.dashboard", code=current_user.unit.code))
+
+
+@bp.route("/don-vi/<code>")
+@manager_required
+def dashboard(code: str):
+    unit = _unit_for_viewer(code)
+    contest = current_contest()
+    round_ = _round_of(contest) if contest else None
+    if round_ is None:
+        abort(404)
+    standings, read_at = cached_standings(round_, unit.kind, contest.unit_min_rate)
+    return render_template(
+        "rankings/unit_dashboard.html", unit=unit, contest=contest, round=round_,
+        standing=standing_of(unit.id, standings), ranked=sum(1 for s in standings if s.eligible),
+        read_at=read_at, registered=members.registered_in(unit.id),
+        taken_part=members.participants(round_, unit.id, _page_arg("trang")),
+        absent=members.not_taken_part(round_, unit.id, _page_arg("chua")),
+    )
+
+
+@bp.route("/don-vi/<code>/chua-tham-gia.xlsx")
+@manager_required
+def absentees_workbook(code: str):
+    unit = _unit_for_viewer(code)
+    contest = current_contest()
+    round_ = _round_of(contest) if contest else None
+    if round_ is None:
+        abort(404)
+    users = members.all_not_taken_part(round_, unit.id)
+    frame = pd.DataFrame([{
+        "STT": number, "Họ và tên": user.full_name, "Số điện thoại": user.phone,
+        "Đối tượng": AUDIENCES[user.audience],
+    } for number, user in enumerate(users, start=1)],
+        columns=["STT", "Họ và tên", "Số điện thoại", "Đối tượng"])
+    data = write_xlsx({"Chưa tham gia": frame})
+    record("export.unit_absentees", actor=current_user, target=unit, round_id=round_.id,
+           rows=len(users))
+    db.session.commit()
+    filename = f"{unit.code}-dot-{round_.number}-chua-tham-gia.xlsx"
+    return Response(data, mimetype=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/quan-tri/don-vi")
+@organizer_required
+def all_units():
+    contest = current_contest()
+    if contest is None:
+        abort(404)
+    scope, kind = _scope(contest), _kind()
+    audiences = tuple(a for a in request.args.getlist("doi-tuong") if a in AUDIENCES)
+    standings = unit_standings(scope, kind, contest.unit_min_rate, audiences)
+    return render_template("rankings/organizer_units.html", contest=contest, scope=scope,
+                           kind=kind, kinds=UNIT_KINDS, audiences=AUDIENCES,
+                           chosen=audiences, standings=standings)

@@ -1,0 +1,147 @@
+"""The tables of a round's export, each a ``Table`` (Vietnamese sheet name,
+header, rows), shared by the workbook and the CSV zip.
+
+Rows are built lazily: a table's query runs only when the writer reaches it,
+and the individual ranking is read from the database in batches, so nothing
+holds the whole round in memory.
+
+The winners sheet ("Đạt giải") starts with a "Trạng thái" column: "Đã công bố"
+for the published awards, "Dự kiến" for the provisional list (ranking order,
+reviews applied) before the organizer publishes.
+"""
+from typing import Iterator
+
+from sqlalchemy import func, select
+
+from contest.accounts.models import AUDIENCES
+from contest.bank.statistics import question_statistics
+from contest.clock import format_local
+from contest.contests.models import Round
+from contest.extensions import db
+from contest.rankings.models import RoundEntry
+from contest.rankings.queries import iter_round_ranking
+from contest.rankings.units import UnitStanding
+from contest.reports.figures import participation_by_audience, participation_by_day
+from contest.reports.round_data import shown_error, standings_by_kind, winner_records
+from contest.spreadsheets import Table
+from contest.units.models import UNIT_KINDS, Unit
+
+WINNERS = "Đạt giải"
+RANKING = "Xếp hạng cá nhân"
+UNIT_RANKINGS = {"agency": "Xếp hạng sở, ban, ngành", "commune": "Xếp hạng xã, phường",
+                 "public_service": "Xếp hạng ĐV sự nghiệp"}
+BY_UNIT, BY_AUDIENCE, BY_DAY = "Tham gia theo đơn vị", "Tham gia theo đối tượng", "Tham gia theo ngày"
+QUESTIONS = "Thống kê câu hỏi"
+PUBLISHED, PROVISIONAL = "Đã công bố", "Dự kiến"
+
+WINNER_HEADERS = ("Trạng thái", "Hạng", "Bảng", "Giải", "Họ và tên", "Ngày sinh", "Đơn vị",
+                  "Số điện thoại", "Số câu đúng", "Tổng số câu", "Thời gian (giây)", "Dự đoán",
+                  "Chênh lệch")
+RANKING_HEADERS = ("Hạng", "Họ và tên", "Đơn vị", "Khối", "Đối tượng", "Số câu đúng",
+                   "Tổng số câu", "Thời gian (giây)", "Nộp lúc", "Dự đoán", "Chênh lệch",
+                   "Số lượt thi")
+UNIT_FIGURES = ("Biên chế", "Người dự thi", "Lượt thi", "Tỷ lệ tham gia (%)", "Điểm TB")
+UNIT_RANKING_HEADERS = ("Hạng", "Mã", "Đơn vị") + UNIT_FIGURES + ("Ghi chú",)
+BY_UNIT_HEADERS = ("Mã", "Đơn vị", "Khối") + UNIT_FIGURES
+BY_AUDIENCE_HEADERS = ("Đối tượng", "Người dự thi", "Lượt thi", "Điểm TB")
+BY_DAY_HEADERS = ("Ngày", "Lượt thi", "Người dự thi mới")
+QUESTION_HEADERS = ("Mã câu hỏi", "Phiên bản", "Câu hỏi", "Số lần rút", "Tỷ lệ đúng (%)",
+                    "Độ phân biệt", "Cần xem lại")
+DATE, DATE_TIME = "%d/%m/%Y", "%d/%m/%Y %H:%M:%S"
+
+
+def round_tables(round_: Round) -> Iterator[Table]:
+    """Every table of the full export, in sheet order."""
+    yield winners_table(round_)
+    yield ranking_table(round_)
+    standings = standings_by_kind(round_)
+    yield from unit_ranking_tables(standings)
+    yield by_unit_table(standings)
+    yield by_audience_table(round_)
+    yield by_day_table(round_)
+    yield questions_table(round_)
+
+
+def expected_rows(round_: Round) -> int:
+    """About how many rows the full export writes (the ranking dominates)."""
+    people = db.session.scalar(select(func.count()).select_from(RoundEntry)
+                               .where(RoundEntry.round_id == round_.id))
+    units = db.session.scalar(select(func.count()).select_from(Unit))
+    return people + 2 * units + len(AUDIENCES)
+
+
+# --- value formatting ----------------------------------------------------------
+
+def seconds(duration_ms: int) -> float:
+    return round(duration_ms / 1000, 1)
+
+
+def rounded(value: float | None, factor: float = 1) -> float | None:
+    return None if value is None else round(value * factor, 2)
+
+
+# --- the tables ----------------------------------------------------------------
+
+def winners_table(round_: Round) -> Table:
+    status = PUBLISHED if round_.results_published else PROVISIONAL
+    rows = ((status, w.rank, w.group_name, w.prize_label, w.full_name,
+             w.date_of_birth.strftime(DATE) if w.date_of_birth else None, w.unit_name, w.phone,
+             w.score, w.total, seconds(w.duration_ms), w.prediction, w.error)
+            for w in winner_records(round_))
+    return Table(WINNERS, WINNER_HEADERS, rows)
+
+
+def ranking_table(round_: Round) -> Table:
+    """No phone or date of birth here: this sheet is the long list."""
+    return Table(RANKING, RANKING_HEADERS, _ranking_rows(round_))
+
+
+def _ranking_rows(round_: Round) -> Iterator[tuple]:
+    kinds = {unit_id: UNIT_KINDS[kind] for unit_id, kind in db.session.execute(
+        select(Unit.id, Unit.kind))}
+    for row in iter_round_ranking(round_):
+        entry = row.entry
+        yield (row.rank, row.full_name, row.unit_name, kinds.get(entry.unit_id),
+               AUDIENCES.get(entry.audience, entry.audience), entry.score, entry.total,
+               seconds(entry.duration_ms), format_local(entry.submitted_at, DATE_TIME),
+               entry.prediction, shown_error(entry.prediction_error), entry.attempts)
+
+
+def _unit_figures(standing: UnitStanding) -> tuple:
+    return (standing.unit.headcount, standing.participants, standing.attempts,
+            rounded(standing.rate, 100), rounded(standing.average_score))
+
+
+def unit_ranking_tables(standings: dict[str, list[UnitStanding]]) -> Iterator[Table]:
+    """One sheet per bloc; units not eligible for a prize have no rank and say why."""
+    for kind, units in standings.items():
+        rows = ((s.rank, s.unit.code, s.unit.name) + _unit_figures(s) + (s.why_not_eligible,)
+                for s in units)
+        yield Table(UNIT_RANKINGS[kind], UNIT_RANKING_HEADERS, rows)
+
+
+def by_unit_table(standings: dict[str, list[UnitStanding]]) -> Table:
+    """Every unit, bloc by bloc, by name."""
+    rows = ((s.unit.code, s.unit.name, s.unit.kind_label) + _unit_figures(s)
+            for units in standings.values()
+            for s in sorted(units, key=lambda s: (s.unit.name, s.unit.code)))
+    return Table(BY_UNIT, BY_UNIT_HEADERS, rows)
+
+
+def by_audience_table(round_: Round) -> Table:
+    rows = ((f.label, f.participants, f.attempts, rounded(f.average_score))
+            for f in participation_by_audience(round_))
+    return Table(BY_AUDIENCE, BY_AUDIENCE_HEADERS, rows)
+
+
+def by_day_table(round_: Round) -> Table:
+    rows = ((d.day.strftime(DATE), d.attempts, d.new_participants)
+            for d in participation_by_day(round_))
+    return Table(BY_DAY, BY_DAY_HEADERS, rows)
+
+
+def questions_table(round_: Round) -> Table:
+    rows = ((q.code, q.version, q.text, q.drawn, rounded(q.correct_share, 100),
+             rounded(q.discrimination), "; ".join(q.flags) or None)
+            for q in question_statistics(round_id=round_.id))
+    return Table(QUESTIONS, QUESTION_HEADERS, rows)
