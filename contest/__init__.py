@@ -63,9 +63,11 @@ def _register_blueprints(app: Flask) -> None:
     from contest.quiz.routes import bp as quiz
     from contest.rankings.routes import bp as rankings
     from contest.rankings.unit_routes import bp as unit_results
+    from contest.reports.routes import bp as reports
     from contest.units.routes import bp as units
 
-    for blueprint in (accounts, bank, contests, prizes, quiz, rankings, unit_results, units):
+    for blueprint in (accounts, bank, contests, prizes, quiz, rankings, reports, unit_results,
+                      units):
         app.register_blueprint(blueprint)
 
 

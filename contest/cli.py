@@ -1,4 +1,4 @@
-"""Command-line tools: `flask --app wsgi seed-demo | finish-overdue | bank …`."""
+"""Command-line tools: `flask --app wsgi seed-demo | finish-overdue | export | bank …`."""
 import sys
 
 import click
@@ -13,6 +13,7 @@ from contest.extensions import db
 def register(app) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(finish_overdue_command)
+    app.cli.add_command(export_command)
     app.cli.add_command(bank)
 
 
@@ -41,6 +42,27 @@ def finish_overdue_command():
         record("attempts.finish_overdue", count=count)
         db.session.commit()
     click.echo(f"Đã kết thúc {count} lượt thi quá hạn.")
+
+
+@click.command("export")
+@click.argument("round_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx",
+              show_default=True, help="xlsx: one workbook; csv: one CSV per table in a zip")
+@click.option("--output", type=click.Path(dir_okay=False, writable=True),
+              help="default: dot-<number>-toan-bo.xlsx|zip in the current directory")
+def export_command(round_id, fmt, output):
+    """Write every table of a round (winners, rankings, participation, questions)."""
+    from contest.contests.models import Round
+    from contest.reports.exports import download_name
+    from contest.reports.services import export_to_path
+    from contest.templating import vn_number
+
+    round_ = db.session.get(Round, round_id)
+    if round_ is None:
+        raise click.ClickException(f"Không có đợt thi số {round_id}.")
+    path = output or download_name(round_, "toan-bo", fmt)
+    rows = export_to_path(round_, fmt, path)
+    click.echo(f"Đã ghi {vn_number(rows)} dòng vào {path}.")
 
 
 @click.group("bank")

@@ -89,6 +89,8 @@ def _empty_tables() -> None:
             connection.execute(table.delete())
         if connection.dialect.name == "postgresql":
             for table in db.metadata.sorted_tables:
+                if "id" not in table.c:
+                    continue
                 connection.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), 1, false)"))
 

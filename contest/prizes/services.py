@@ -117,10 +117,13 @@ def _review(round_: Round, user_id: int, decision: str, reason: str | None, acto
     review = db.session.scalar(select(WinnerReview).where(
         WinnerReview.round_id == round_.id, WinnerReview.user_id == user_id))
     before = review.decision if review else None
+    values = dict(decision=decision, reason=reason, actor_id=actor.id, at=now())
     if review is None:
-        review = WinnerReview(round_id=round_.id, user_id=user_id)
+        review = WinnerReview(round_id=round_.id, user_id=user_id, **values)
         db.session.add(review)
-    review.decision, review.reason, review.actor_id, review.at = decision, reason, actor.id, now()
+    else:
+        for name, value in values.items():
+            setattr(review, name, value)
     record(f"prizes.{decision}", actor=actor, target=round_, user_id=user_id,
            before=before, after=decision, reason=reason)
     return review

@@ -63,8 +63,9 @@ def _update_round_entry(attempt: Attempt, user: User) -> Change:
         .values(round_id=attempt.round_id, user_id=user.id, unit_id=user.unit_id,
                 audience=user.audience, attempts=1, **values)
         .on_conflict_do_nothing(index_elements=["round_id", "user_id"])
-    ).rowcount
-    if inserted:
+        .returning(RoundEntry.user_id)
+    ).first()
+    if inserted is not None:
         return Change(user.unit_id, True, attempt.score, attempt.duration_ms)
     entry = db.session.scalar(
         select(RoundEntry).where(RoundEntry.round_id == attempt.round_id,
@@ -95,8 +96,9 @@ def _update_contest_entry(attempt: Attempt, user: User, round_change: Change) ->
                 duration_sum=attempt.duration_ms, last_submitted_at=attempt.submitted_at,
                 rounds=1, attempts=1)
         .on_conflict_do_nothing(index_elements=["contest_id", "user_id"])
-    ).rowcount
-    if inserted:
+        .returning(ContestEntry.user_id)
+    ).first()
+    if inserted is not None:
         return Change(user.unit_id, True, attempt.score, attempt.duration_ms)
     entry = db.session.scalar(
         select(ContestEntry).where(ContestEntry.contest_id == contest_id,

@@ -64,10 +64,6 @@ class ExportJob(db.Model):
         return STATUSES[self.shown_status]
 
     @property
-    def shown_error(self) -> str | None:
-        return STALE_MESSAGE if self.stale else self.error
-
-    @property
     def format_label(self) -> str:
         return FORMATS[self.format]
 

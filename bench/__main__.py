@@ -1,0 +1,28 @@
+"""Benchmarks, run by hand from the repository root:
+
+    .venv/bin/python -m bench rankings --attempts N [--database-url URL] [--seconds S] [--concurrency C]
+    .venv/bin/python -m bench rush [--users 64] [--seconds 15] [--workers 2]
+
+``python -m bench <command> --help`` lists a command's options.
+"""
+import importlib
+import sys
+
+COMMANDS = {
+    "rankings": "bench.rankings",
+    "rush": "bench.attempt_rush",
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__.strip(), file=sys.stderr)
+        print(f"\ncommands: {', '.join(COMMANDS)}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[argv[0]])
+    module.main(argv[1:])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

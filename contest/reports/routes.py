@@ -1,0 +1,83 @@
+"""Organizer pages for a round's exports: the winners workbook and the weekly
+report (direct downloads), and full exports run in the background."""
+from flask import Blueprint, Response, flash, redirect, render_template, send_file, url_for
+from flask_login import current_user
+
+from contest.access import organizer_required
+from contest.contests.services import get_round
+from contest.reports import jobs, services
+from contest.reports.exports import download_name
+from contest.reports.forms import ExportRequestForm
+from contest.reports.models import STALE_MESSAGE
+
+bp = Blueprint("reports", __name__, url_prefix="/quan-tri/dot-thi/<int:round_id>")
+MIMETYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "application/zip",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@bp.route("/xuat")
+@organizer_required
+def exports(round_id: int):
+    round_ = get_round(round_id)
+    return render_template("reports/exports.html", round=round_, jobs=jobs.recent_jobs(round_),
+                           form=ExportRequestForm())
+
+
+@bp.route("/xuat/toan-bo", methods=["POST"])
+@organizer_required
+def request_full(round_id: int):
+    round_ = get_round(round_id)
+    form = ExportRequestForm()
+    if not form.validate_on_submit():
+        raise jobs.BadExportFormat()
+    job = jobs.request_export(round_, form.format.data, current_user)
+    flash(f"Đã ghi nhận yêu cầu xuất toàn bộ dữ liệu ({job.format_label}).", "success")
+    return redirect(url_for("reports.job", round_id=round_.id, public_id=job.public_id))
+
+
+@bp.route("/xuat/<public_id>")
+@organizer_required
+def job(round_id: int, public_id: str):
+    round_ = get_round(round_id)
+    return render_template("reports/job.html", round=round_, stale_message=STALE_MESSAGE,
+                           job=services.job_of_round(round_, public_id))
+
+
+@bp.route("/xuat/<public_id>/tai-ve")
+@organizer_required
+def download(round_id: int, public_id: str):
+    round_ = get_round(round_id)
+    job, path = services.job_file(round_, public_id, current_user)
+    response = send_file(path, mimetype=MIMETYPES[job.format], as_attachment=True,
+                         download_name=download_name(round_, "toan-bo", job.format))
+    return _private(response)
+
+
+@bp.route("/xuat/dat-giai.xlsx")
+@organizer_required
+def winners(round_id: int):
+    round_ = get_round(round_id)
+    return _attachment(services.winners_file(round_, current_user), "xlsx",
+                       download_name(round_, "dat-giai", "xlsx"))
+
+
+@bp.route("/xuat/bao-cao.docx")
+@organizer_required
+def report(round_id: int):
+    round_ = get_round(round_id)
+    return _attachment(services.report_file(round_, current_user), "docx",
+                       download_name(round_, "bao-cao", "docx"))
+
+
+def _attachment(data: bytes, kind: str, filename: str) -> Response:
+    return _private(Response(data, mimetype=MIMETYPES[kind], headers={
+        "Content-Disposition": f'attachment; filename="{filename}"'}))
+
+
+def _private(response: Response) -> Response:
+    """Exports carry personal data: no cache keeps a copy."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
