@@ -15,6 +15,8 @@ def register(app) -> None:
     app.cli.add_command(finish_overdue_command)
     app.cli.add_command(export_command)
     app.cli.add_command(bank)
+    from contest.rankings.cli import results
+    app.cli.add_command(results)
 
 
 @click.command("seed-demo")

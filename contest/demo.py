@@ -79,7 +79,8 @@ def _local_midnight(days_from_today: int):
 def create_contest() -> Contest:
     contest = Contest(
         slug=DEMO_SLUG,
-        name="Cuộc thi trực tuyến tìm hiểu về cải cách hành chính năm 2025 (bản trình diễn)",
+        name=("Cuộc thi trực tuyến tìm hiểu về cải cách hành chính năm "
+              f"{now().astimezone(LOCAL_TZ).year} (bản trình diễn)"),
         organizer_name="Văn phòng UBND tỉnh",
         rules=RULES,
     )
