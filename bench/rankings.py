@@ -44,6 +44,8 @@ def parse(argv):
                              "allows 300 logins a minute from one IP)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (× 4 threads)")
     parser.add_argument("--seed", type=int, default=20251122)
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the temporary directory (the SQLite file) for profiling")
     return parser.parse_args(argv)
 
 
@@ -147,7 +149,10 @@ def main(argv=None) -> None:
         built, empty = build_everything(app, args, rng, server_env(url))
         m = measure(built, args, url, workdir)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if args.keep:
+            print(f"Kept {workdir} (database {url})")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
     summary = summarize(args, url, built, empty, m)
     labels = {page.key: page.label for page in pages.pages(built)}
     submits = {f"submit `POST /bai-thi/<id>/nop`, empty round ({args.submits})": empty,

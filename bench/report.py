@@ -17,6 +17,8 @@ def table(pages: dict, labels: dict, cold: dict, submits: dict, baseline_p95: fl
     for key, r in pages.items():
         c = cold.get(key)
         cold_text = f"{_ms(c['median_ms'])} / {_ms(c['max_ms'])}" if c else "—"
+        if c and c["errors"]:
+            cold_text += f" ({c['errors']} not 200)"
         lines.append(f"| {labels[key]} | {r['requests']} | {r['errors']} | {_ms(r['p50_ms'])} | "
                      f"{_ms(r['p95_ms'])} | {_ms(r['p99_ms'])} | {r['p95_ms'] / baseline_p95:.1f} | "
                      f"{cold_text} |")

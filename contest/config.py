@@ -6,6 +6,7 @@ Production refuses to start without ``SECRET_KEY``; the demo mode used by
 """
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
@@ -66,6 +67,8 @@ class Config:
     RESULTS_CACHE_SECONDS = int(os.environ.get("RESULTS_CACHE_SECONDS", "30"))
     # Finished exports are written here (shared storage when there are several app nodes).
     EXPORT_DIR = os.environ.get("EXPORT_DIR", str(INSTANCE_DIR / "exports"))
+    # Full exports run in a background thread of the web worker; tests run them inline.
+    EXPORTS_RUN_INLINE = False
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600  # CSS/JS cached an hour: light repeat visits on phones
     # Seconds after the deadline during which a save or submit is still accepted
@@ -84,3 +87,5 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     WTF_CSRF_ENABLED = True
     CACHE_TYPE = "NullCache"
+    EXPORTS_RUN_INLINE = True
+    EXPORT_DIR = str(Path(tempfile.gettempdir()) / "cchc-test-exports")

@@ -97,6 +97,24 @@ def iter_round_ranking(round_: Round, filters: Filters = Filters(),
         result.close()
 
 
+EXPORT_COLUMNS = (User.full_name, Unit.name, Unit.kind, E.audience, E.score, E.total,
+                  E.duration_ms, E.submitted_at, E.prediction, E.prediction_error, E.attempts)
+
+
+def iter_round_ranking_columns(round_: Round, batch: int = 5000) -> Iterator[tuple]:
+    """The whole ranking as plain tuples ``(rank, *EXPORT_COLUMNS)``: no ORM object a
+    row, for exports of hundreds of thousands of rows."""
+    stmt = (select(*EXPORT_COLUMNS).join(User, User.id == E.user_id)
+            .join(Unit, Unit.id == E.unit_id).where(E.round_id == round_.id)
+            .order_by(*ROUND_ORDER))
+    result = db.session.execute(stmt.execution_options(yield_per=batch))
+    try:
+        for rank, row in enumerate(result, start=1):
+            yield (rank, *row)
+    finally:
+        result.close()
+
+
 # --- one person's place ------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from contest.clock import format_local
 from contest.contests.models import Round
 from contest.extensions import db
 from contest.rankings.models import RoundEntry
-from contest.rankings.queries import iter_round_ranking
+from contest.rankings.queries import iter_round_ranking_columns
 from contest.rankings.units import UnitStanding
 from contest.reports.figures import participation_by_audience, participation_by_day
 from contest.reports.round_data import shown_error, standings_by_kind, winner_records
@@ -97,14 +97,11 @@ def ranking_table(round_: Round) -> Table:
 
 
 def _ranking_rows(round_: Round) -> Iterator[tuple]:
-    kinds = {unit_id: UNIT_KINDS[kind] for unit_id, kind in db.session.execute(
-        select(Unit.id, Unit.kind))}
-    for row in iter_round_ranking(round_):
-        entry = row.entry
-        yield (row.rank, row.full_name, row.unit_name, kinds.get(entry.unit_id),
-               AUDIENCES.get(entry.audience, entry.audience), entry.score, entry.total,
-               seconds(entry.duration_ms), format_local(entry.submitted_at, DATE_TIME),
-               entry.prediction, shown_error(entry.prediction_error), entry.attempts)
+    for (rank, full_name, unit_name, kind, audience, score, total, duration_ms, submitted_at,
+         prediction, error, attempts) in iter_round_ranking_columns(round_):
+        yield (rank, full_name, unit_name, UNIT_KINDS.get(kind, kind),
+               AUDIENCES.get(audience, audience), score, total, seconds(duration_ms),
+               format_local(submitted_at, DATE_TIME), prediction, shown_error(error), attempts)
 
 
 def _unit_figures(standing: UnitStanding) -> tuple:

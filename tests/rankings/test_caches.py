@@ -16,12 +16,11 @@ def cache_app(**settings):
     return create_app(config)
 
 
-def backends():
-    yield pytest.param({"CACHE_TYPE": "SimpleCache"}, id="in-process")
-    yield pytest.param("redis", id="redis")
+BACKENDS = [pytest.param({"CACHE_TYPE": "SimpleCache"}, id="in-process"),
+            pytest.param("redis", id="redis")]
 
 
-@pytest.mark.parametrize("settings", backends())
+@pytest.mark.parametrize("settings", BACKENDS)
 def test_figures_are_reused_until_cleared(settings):
     if settings == "redis":
         url = os.environ.get("TEST_REDIS_URL")
