@@ -5,13 +5,14 @@ from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.accounts.models import AUDIENCES
-from contest.contests.services import current_contest, get_round
+from contest.contests.services import get_round
 from contest.prizes import services
 from contest.prizes.forms import ConfirmForm, DisqualifyForm
 from contest.prizes.groups import groups_for
 from contest.prizes.signals import signals_for
 from contest.rankings.queries import Filters, round_ranking
 from contest.rankings.results import compute_results, is_over
+from contest.rankings.routes import contest_or_404
 from contest.units.models import UNIT_KINDS
 
 bp = Blueprint("prizes", __name__, url_prefix="/quan-tri")
@@ -21,10 +22,7 @@ PER_PAGE = 50
 @bp.route("/ket-qua")
 @organizer_required
 def rounds():
-    contest = current_contest()
-    if contest is None:
-        abort(404)
-    return render_template("prizes/rounds.html", contest=contest)
+    return render_template("prizes/rounds.html", contest=contest_or_404())
 
 
 def _filters(round_) -> Filters:

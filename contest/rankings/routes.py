@@ -28,6 +28,13 @@ def round_page(round_id: int):
                            awards=published_awards(round_) if round_.results_published else [])
 
 
+def contest_or_404():
+    contest = current_contest()
+    if contest is None:
+        abort(404)
+    return contest
+
+
 def _scope(contest):
     """The round asked for (?dot=ID), or the whole contest (?dot=toan-cuoc)."""
     wanted = request.args.get("dot", "")
@@ -59,9 +66,7 @@ def cached_standings(scope, kind: str, min_rate):
 
 @bp.route("/xep-hang-don-vi")
 def units_page():
-    contest = current_contest()
-    if contest is None:
-        abort(404)
+    contest = contest_or_404()
     scope, kind = _scope(contest), _kind()
     standings, read_at = cached_standings(scope, kind, contest.unit_min_rate)
     return render_template("rankings/units.html", contest=contest, scope=scope, kind=kind,
@@ -86,9 +91,7 @@ def chart_by_day(round_id: int):
 
 @bp.route("/bieu-do/don-vi.svg")
 def chart_top_units():
-    contest = current_contest()
-    if contest is None:
-        abort(404)
+    contest = contest_or_404()
     scope, kind = _scope(contest), _kind()
     standings, _ = cached_standings(scope, kind, contest.unit_min_rate)
     with_rate = [s for s in standings if s.rate is not None]

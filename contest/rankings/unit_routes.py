@@ -12,7 +12,7 @@ from contest.audit.services import record
 from contest.contests.services import current_contest
 from contest.extensions import db
 from contest.rankings import members, public
-from contest.rankings.routes import _kind, _scope, cached_standings
+from contest.rankings.routes import _kind, _scope, cached_standings, contest_or_404
 from contest.rankings.units import standing_of, unit_standings
 from contest.spreadsheets import write_xlsx
 from contest.units.models import UNIT_KINDS, Unit
@@ -30,9 +30,16 @@ def _unit_for_viewer(code: str) -> Unit:
     return unit
 
 
-def _round_of(contest):
-    scope = _scope(contest)
-    return scope if hasattr(scope, "contest_id") else public.default_round(contest)
+def _unit_and_round(code: str):
+    """The unit (if the viewer may see it), the contest, and the round asked for."""
+    unit = _unit_for_viewer(code)
+    contest = current_contest()
+    scope = _scope(contest) if contest else None
+    round_ = scope if hasattr(scope, "contest_id") else (
+        public.default_round(contest) if contest else None)
+    if round_ is None:
+        abort(404)
+    return unit, contest, round_
 
 
 def _page_arg(name: str) -> int:
@@ -48,11 +55,7 @@ def my_unit():
 @bp.route("/don-vi/<code>")
 @manager_required
 def dashboard(code: str):
-    unit = _unit_for_viewer(code)
-    contest = current_contest()
-    round_ = _round_of(contest) if contest else None
-    if round_ is None:
-        abort(404)
+    unit, contest, round_ = _unit_and_round(code)
     standings, read_at = cached_standings(round_, unit.kind, contest.unit_min_rate)
     return render_template(
         "rankings/unit_dashboard.html", unit=unit, contest=contest, round=round_,
@@ -66,11 +69,7 @@ def dashboard(code: str):
 @bp.route("/don-vi/<code>/chua-tham-gia.xlsx")
 @manager_required
 def absentees_workbook(code: str):
-    unit = _unit_for_viewer(code)
-    contest = current_contest()
-    round_ = _round_of(contest) if contest else None
-    if round_ is None:
-        abort(404)
+    unit, _, round_ = _unit_and_round(code)
     users = members.all_not_taken_part(round_, unit.id)
     frame = pd.DataFrame([{
         "STT": number, "Họ và tên": user.full_name, "Số điện thoại": user.phone,
@@ -89,9 +88,7 @@ def absentees_workbook(code: str):
 @bp.route("/quan-tri/don-vi")
 @organizer_required
 def all_units():
-    contest = current_contest()
-    if contest is None:
-        abort(404)
+    contest = contest_or_404()
     scope, kind = _scope(contest), _kind()
     audiences = tuple(a for a in request.args.getlist("doi-tuong") if a in AUDIENCES)
     standings = unit_standings(scope, kind, contest.unit_min_rate, audiences)
