@@ -10,7 +10,7 @@ from contest.prizes import services
 from contest.prizes.forms import ConfirmForm, DisqualifyForm
 from contest.prizes.groups import groups_for
 from contest.prizes.signals import signals_for
-from contest.rankings.queries import Filters, round_ranking
+from contest.rankings.queries import Filters, contest_ranking, round_ranking
 from contest.rankings.results import compute_results, is_over
 from contest.rankings.routes import contest_or_404
 from contest.units.models import UNIT_KINDS
@@ -23,6 +23,18 @@ PER_PAGE = 50
 @organizer_required
 def rounds():
     return render_template("prizes/rounds.html", contest=contest_or_404())
+
+
+@bp.route("/ket-qua/toan-cuoc")
+@organizer_required
+def contest_ranking_page():
+    """The whole-contest ranking: sum of per-round best scores, then their time."""
+    contest = contest_or_404()
+    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    kind = request.args.get("khoi")
+    filters = Filters(unit_kind=kind if kind in UNIT_KINDS else None)
+    return render_template("prizes/contest_ranking.html", contest=contest, kinds=UNIT_KINDS,
+                           ranking=contest_ranking(contest, page, PER_PAGE, filters))
 
 
 def _filters(round_) -> Filters:

@@ -48,6 +48,7 @@ def test_the_manager_lists_who_has_not_taken_part(client, open_round, two_units,
 
 
 @pytest.mark.parametrize("path", ["/don-vi/U1", "/quan-tri/don-vi", "/quan-tri/ket-qua",
+                                  "/quan-tri/ket-qua/toan-cuoc", "/quan-tri/dot-thi/1/kiem-tra/1",
                                   "/quan-tri/dot-thi/1/ket-qua"])
 def test_a_contestant_is_refused_and_a_visitor_sent_to_log_in(client, open_round, two_units,
                                                                make_user, path):

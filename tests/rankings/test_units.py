@@ -49,3 +49,21 @@ def test_contest_figures_count_a_person_once_and_attempts_all(frozen, make_quest
     assert standing.rate == 0.25
     by_round = unit_standings(first, "commune", None)[0]
     assert (by_round.participants, by_round.attempts, by_round.score_sum) == (1, 2, 4)
+
+
+def test_whole_contest_ranking_sums_round_bests_then_time(client, frozen, make_questions,
+                                                           make_round, make_user):
+    from tests.conftest import login
+    make_questions(10)
+    first = make_round(questions=5, closes_in=timedelta(days=1))
+    second = make_round(questions=5, closes_in=timedelta(days=1))
+    steady, sprinter, one_round = make_user(), make_user(), make_user()
+    steady.full_name, sprinter.full_name, one_round.full_name = "Đều Đặn", "Nhanh Nhẹn", "Một Đợt"
+    take_attempt(steady, first, correct=4, seconds=100)
+    take_attempt(steady, second, correct=4, seconds=100)     # 8 in 200 s
+    take_attempt(sprinter, first, correct=5, seconds=50)
+    take_attempt(sprinter, second, correct=3, seconds=50)    # 8 in 100 s
+    take_attempt(one_round, first, correct=5, seconds=10)    # 5
+    login(client, make_user(role="organizer"))
+    html = client.get("/quan-tri/ket-qua/toan-cuoc").get_data(as_text=True)
+    assert html.index("Nhanh Nhẹn") < html.index("Đều Đặn") < html.index("Một Đợt")
