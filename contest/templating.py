@@ -68,7 +68,9 @@ def register(app: Flask) -> None:
     app.add_template_filter(vn_percent, "vn_percent")
     app.add_template_filter(vn_decimal, "vn_decimal")
     app.add_template_filter(prediction_error, "prediction_error")
+    # A global, not a context variable: imported macros (the pager) see globals only.
+    app.add_template_global(query_with, "query_with")
 
     @app.context_processor
     def inject_now():
-        return {"now": now(), "query_with": query_with}
+        return {"now": now()}

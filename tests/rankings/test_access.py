@@ -75,3 +75,15 @@ def test_public_pages_show_no_personal_data_nor_the_live_perfect_count(client, o
         assert "Đúng tất cả các câu" not in html, path
     results = client.get(f"/dot-thi/{open_round.id}/ket-qua").get_data(as_text=True)
     assert re.search(r'stat-value">3</div><div class="stat-label">người dự thi', results)
+
+
+def test_the_manager_pages_through_a_large_unit(client, open_round, two_units, make_user):
+    mine, _ = two_units
+    manager = make_user(role="unit_manager", unit=mine)
+    for _ in range(51):
+        make_user(unit=mine)
+    login(client, manager)
+    first = client.get(f"/don-vi/{mine.code}")
+    assert first.status_code == 200 and "Trang 1/2" in first.get_data(as_text=True)
+    second = client.get(f"/don-vi/{mine.code}?chua=2")
+    assert second.status_code == 200 and "Trang 2/2" in second.get_data(as_text=True)
