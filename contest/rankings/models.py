@@ -5,7 +5,7 @@ Every table here is derived: the attempts are the truth.
 """
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.accounts.models import User
@@ -42,6 +42,8 @@ class RoundEntry(db.Model):
     prediction: Mapped[int | None]
     prediction_error: Mapped[int | None]
     attempts: Mapped[int] = mapped_column(default=1)
+    # Place in the final ranking, set when the results are computed.
+    final_rank: Mapped[int | None]
 
     user: Mapped[User] = relationship()
 
@@ -74,6 +76,22 @@ Index("ix_round_entries_rank", RoundEntry.round_id, RoundEntry.score.desc(),
       RoundEntry.attempt_id)
 Index("ix_contest_entries_rank", ContestEntry.contest_id, ContestEntry.score_sum.desc(),
       ContestEntry.duration_sum, ContestEntry.last_submitted_at, ContestEntry.user_id)
+
+
+class RankBucket(db.Model):
+    """How many people's best (round) or total (contest) has this score and a time
+    in this whole second. A person's place is then a sum over a few hundred
+    buckets plus a count inside their own second, instead of a count over every
+    person with the same score (which at a million attempts is most of them)."""
+
+    __tablename__ = "rank_buckets"
+    __table_args__ = (CheckConstraint("scope IN ('round', 'contest')", name="scope"),)
+
+    scope: Mapped[str] = mapped_column(String(8), primary_key=True)
+    scope_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    score: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seconds: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    people: Mapped[int] = mapped_column(default=0)
 
 
 class UnitRoundStat(db.Model):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, tuple_
 from contest.accounts.models import User
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.rankings.models import ContestEntry, RoundEntry
+from contest.rankings.models import ContestEntry, RankBucket, RoundEntry
 from contest.units.models import Unit
 
 E, C = RoundEntry, ContestEntry
@@ -124,15 +124,23 @@ class Place:
     among_same_score: bool  # rank counted only among people with the same score
 
 
-def _ahead_with_same_score(entity, scope_column, scope_id, score_column, keys, values) -> int:
-    return db.session.scalar(select(func.count()).select_from(entity).where(
-        scope_column == scope_id, score_column == values[0],
-        tuple_(*keys) < tuple_(*values[1:])))
+def _bucket_sum(scope: str, scope_id: int, *conditions) -> int:
+    B = RankBucket
+    return db.session.scalar(select(func.coalesce(func.sum(B.people), 0)).where(
+        B.scope == scope, B.scope_id == scope_id, *conditions))
 
 
-def _ahead_with_higher_score(entity, scope_column, scope_id, score_column, score) -> int:
-    return db.session.scalar(select(func.count()).select_from(entity).where(
-        scope_column == scope_id, score_column > score))
+def _place(scope: str, scope_id: int, score: int, duration_ms: int, ahead_in_second: int,
+           hide_higher_scores: bool) -> Place:
+    """Rank = people with a higher score (unless hidden) + people with the same score
+    in an earlier whole second + those ahead inside the person's own second."""
+    B = RankBucket
+    second = duration_ms // 1000
+    ahead = _bucket_sum(scope, scope_id, B.score == score, B.seconds < second) + ahead_in_second
+    if hide_higher_scores:
+        return Place(ahead + 1, None, True)
+    ahead += _bucket_sum(scope, scope_id, B.score > score)
+    return Place(ahead + 1, _bucket_sum(scope, scope_id), False)
 
 
 def round_place(round_: Round, user_id: int, hide_higher_scores: bool) -> Place | None:
@@ -140,35 +148,35 @@ def round_place(round_: Round, user_id: int, hide_higher_scores: bool) -> Place 
     people with a higher score is left out (``hide_higher_scores``): for anyone
     below full marks it would tell how many people have full marks so far,
     which is what the prediction question asks (and so is the number of people
-    with the same score, which is not told either)."""
+    with the same score, which is not told either). Once the results are final
+    the place was fixed with them."""
     entry = db.session.get(RoundEntry, (round_.id, user_id))
     if entry is None:
         return None
-    keys = [E.duration_ms, E.submitted_at, E.attempt_id]
-    values = [entry.score, entry.duration_ms, entry.submitted_at, entry.attempt_id]
-    if round_.results_final:
-        keys.insert(0, E.prediction_error)
-        values.insert(1, entry.prediction_error)
-    ahead = _ahead_with_same_score(E, E.round_id, round_.id, E.score, keys, values)
-    if hide_higher_scores:
-        return Place(ahead + 1, None, True)
-    ahead += _ahead_with_higher_score(E, E.round_id, round_.id, E.score, entry.score)
-    return Place(ahead + 1, _people_with(E, E.round_id, round_.id), False)
+    if entry.final_rank is not None:
+        return Place(entry.final_rank, _people_in(E, E.round_id, round_.id), False)
+    ahead_in_second = db.session.scalar(select(func.count()).select_from(E).where(
+        E.round_id == round_.id, E.score == entry.score, E.prediction_error.is_(None),
+        E.duration_ms >= entry.duration_ms // 1000 * 1000,
+        tuple_(E.duration_ms, E.submitted_at, E.attempt_id)
+        < tuple_(entry.duration_ms, entry.submitted_at, entry.attempt_id)))
+    return _place("round", round_.id, entry.score, entry.duration_ms, ahead_in_second,
+                  hide_higher_scores)
 
 
 def contest_place(contest: Contest, user_id: int, hide_higher_scores: bool) -> Place | None:
     entry = db.session.get(ContestEntry, (contest.id, user_id))
     if entry is None:
         return None
-    keys = [C.duration_sum, C.last_submitted_at, C.user_id]
-    values = [entry.score_sum, entry.duration_sum, entry.last_submitted_at, entry.user_id]
-    ahead = _ahead_with_same_score(C, C.contest_id, contest.id, C.score_sum, keys, values)
-    if hide_higher_scores:
-        return Place(ahead + 1, None, True)
-    ahead += _ahead_with_higher_score(C, C.contest_id, contest.id, C.score_sum, entry.score_sum)
-    return Place(ahead + 1, _people_with(C, C.contest_id, contest.id), False)
+    ahead_in_second = db.session.scalar(select(func.count()).select_from(C).where(
+        C.contest_id == contest.id, C.score_sum == entry.score_sum,
+        C.duration_sum >= entry.duration_sum // 1000 * 1000,
+        tuple_(C.duration_sum, C.last_submitted_at, C.user_id)
+        < tuple_(entry.duration_sum, entry.last_submitted_at, entry.user_id)))
+    return _place("contest", contest.id, entry.score_sum, entry.duration_sum, ahead_in_second,
+                  hide_higher_scores)
 
 
-def _people_with(entity, scope_column, scope_id) -> int:
+def _people_in(entity, scope_column, scope_id) -> int:
     return db.session.scalar(select(func.count()).select_from(entity).where(
         scope_column == scope_id))

@@ -10,9 +10,11 @@ from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.quiz.models import SUBMITTED, Attempt, AttemptItem
 from contest.rankings.models import (
-    MISSING_PREDICTION_ERROR, ContestEntry, QuestionTally, RoundEntry, UnitContestStat,
-    UnitRoundStat,
+    MISSING_PREDICTION_ERROR, ContestEntry, QuestionTally, RankBucket, RoundEntry,
+    UnitContestStat, UnitRoundStat,
 )
+
+E = RoundEntry
 
 
 def prediction_error(actual: int | None):
@@ -36,14 +38,21 @@ def rebuild_round_entries(round_: Round) -> None:
         func.count().over(partition_by=Attempt.user_id).label("attempts"),
     ).where(Attempt.round_id == round_.id, Attempt.status == SUBMITTED).subquery()
     best = select(
-        literal(round_.id), ranked.c.user_id, ranked.c.id, User.unit_id, User.audience,
+        ranked.c.user_id, ranked.c.id, User.unit_id, User.audience,
         ranked.c.score, ranked.c.total, ranked.c.duration_ms, ranked.c.submitted_at,
         ranked.c.prediction, ranked.c.prediction_error, ranked.c.attempts,
-    ).join(User, User.id == ranked.c.user_id).where(ranked.c.place == 1)
+    ).join(User, User.id == ranked.c.user_id).where(ranked.c.place == 1).subquery()
+    final_rank = literal(None, type_=db.Integer)
+    if round_.prediction_actual is not None:
+        final_rank = func.row_number().over(order_by=(
+            best.c.score.desc(), best.c.prediction_error, best.c.duration_ms,
+            best.c.submitted_at, best.c.id))
+    rows = select(literal(round_.id), *best.c, final_rank)
     db.session.execute(delete(RoundEntry).where(RoundEntry.round_id == round_.id))
     db.session.execute(insert(RoundEntry).from_select(
         ["round_id", "user_id", "attempt_id", "unit_id", "audience", "score", "total",
-         "duration_ms", "submitted_at", "prediction", "prediction_error", "attempts"], best))
+         "duration_ms", "submitted_at", "prediction", "prediction_error", "attempts",
+         "final_rank"], rows))
 
 
 def rebuild_unit_round_stats(round_: Round) -> None:
@@ -78,6 +87,23 @@ def rebuild_contest(contest: Contest) -> None:
     db.session.execute(delete(UnitContestStat).where(UnitContestStat.contest_id == contest.id))
     db.session.execute(insert(UnitContestStat).from_select(
         ["contest_id", "unit_id", "participants", "attempts", "score_sum"], figures))
+    rebuild_rank_buckets("contest", contest.id)
+
+
+def rebuild_rank_buckets(scope: str, scope_id: int) -> None:
+    """People per (score, whole second of time), from the entries."""
+    if scope == "round":
+        match, score, ms = E.round_id == scope_id, E.score, E.duration_ms
+    else:
+        match = ContestEntry.contest_id == scope_id
+        score, ms = ContestEntry.score_sum, ContestEntry.duration_sum
+    seconds = ms // 1000
+    rows = select(literal(scope), literal(scope_id), score, seconds, func.count()).where(
+        match).group_by(score, seconds)
+    db.session.execute(delete(RankBucket).where(RankBucket.scope == scope,
+                                                RankBucket.scope_id == scope_id))
+    db.session.execute(insert(RankBucket).from_select(
+        ["scope", "scope_id", "score", "seconds", "people"], rows))
 
 
 def rebuild_question_tallies(round_: Round) -> None:
@@ -97,5 +123,6 @@ def rebuild_question_tallies(round_: Round) -> None:
 def rebuild_round(round_: Round, with_questions: bool = False) -> None:
     rebuild_round_entries(round_)
     rebuild_unit_round_stats(round_)
+    rebuild_rank_buckets("round", round_.id)
     if with_questions:
         rebuild_question_tallies(round_)

@@ -4,8 +4,8 @@ finishes) an attempt, so a ranking never misses an acknowledged attempt.
 A few statements a submit, none of which reads more than one person's rows:
 the person's round entry (their best attempt), their contest entry, their
 unit's figures for the round and the contest, and the per-question tallies.
-Locks are taken in one order (entry, contest entry, units, questions by id),
-so two submits never deadlock.
+Locks are taken in one order (entry, contest entry, units, rank buckets by
+key, questions by id), so two submits never deadlock.
 """
 from dataclasses import dataclass
 
@@ -15,7 +15,7 @@ from contest.accounts.models import User
 from contest.extensions import db
 from contest.quiz.models import Attempt
 from contest.rankings.models import (
-    ContestEntry, QuestionTally, RoundEntry, UnitContestStat, UnitRoundStat,
+    ContestEntry, QuestionTally, RankBucket, RoundEntry, UnitContestStat, UnitRoundStat,
 )
 from contest.upsert import add_counts, insert_for
 
@@ -29,6 +29,8 @@ class Change:
     new_person: bool
     score: int        # change in the best score
     duration_ms: int  # change in the best attempt's time
+    left: tuple[int, int] | None = None     # (score, ms) the person leaves in the ranking
+    entered: tuple[int, int] | None = None  # (score, ms) the person now holds
 
 
 def record_submission(attempt: Attempt) -> None:
@@ -39,6 +41,8 @@ def record_submission(attempt: Attempt) -> None:
     _add_unit_round(attempt.round_id, round_change)
     contest_change = _update_contest_entry(attempt, user, round_change)
     _add_unit_contest(attempt.round.contest_id, contest_change)
+    _move_in_buckets("round", attempt.round_id, round_change)
+    _move_in_buckets("contest", attempt.round.contest_id, contest_change)
     _add_question_tallies(attempt)
 
 
@@ -66,7 +70,8 @@ def _update_round_entry(attempt: Attempt, user: User) -> Change:
         .returning(RoundEntry.user_id)
     ).first()
     if inserted is not None:
-        return Change(user.unit_id, True, attempt.score, attempt.duration_ms)
+        return Change(user.unit_id, True, attempt.score, attempt.duration_ms,
+                      entered=(attempt.score, attempt.duration_ms))
     entry = db.session.scalar(
         select(RoundEntry).where(RoundEntry.round_id == attempt.round_id,
                                  RoundEntry.user_id == user.id)
@@ -75,7 +80,9 @@ def _update_round_entry(attempt: Attempt, user: User) -> Change:
     if not better_than(attempt, entry):
         return Change(entry.unit_id, False, 0, 0)
     change = Change(entry.unit_id, False, attempt.score - entry.score,
-                    attempt.duration_ms - entry.duration_ms)
+                    attempt.duration_ms - entry.duration_ms,
+                    left=(entry.score, entry.duration_ms),
+                    entered=(attempt.score, attempt.duration_ms))
     for name, value in values.items():
         setattr(entry, name, value)
     return change
@@ -99,24 +106,46 @@ def _update_contest_entry(attempt: Attempt, user: User, round_change: Change) ->
         .returning(ContestEntry.user_id)
     ).first()
     if inserted is not None:
-        return Change(user.unit_id, True, attempt.score, attempt.duration_ms)
+        return Change(user.unit_id, True, attempt.score, attempt.duration_ms,
+                      entered=(attempt.score, attempt.duration_ms))
     entry = db.session.scalar(
         select(ContestEntry).where(ContestEntry.contest_id == contest_id,
                                    ContestEntry.user_id == user.id)
         .with_for_update().execution_options(populate_existing=True))
     entry.attempts += 1
     entry.rounds += int(round_change.new_person)
-    if round_change.score or round_change.duration_ms or round_change.new_person:
-        entry.score_sum += round_change.score
-        entry.duration_sum += round_change.duration_ms
-        entry.last_submitted_at = max(entry.last_submitted_at, attempt.submitted_at)
-    return Change(entry.unit_id, False, round_change.score, round_change.duration_ms)
+    if round_change.entered is None:
+        return Change(entry.unit_id, False, 0, 0)
+    left = (entry.score_sum, entry.duration_sum)
+    entry.score_sum += round_change.score
+    entry.duration_sum += round_change.duration_ms
+    entry.last_submitted_at = max(entry.last_submitted_at, attempt.submitted_at)
+    return Change(entry.unit_id, False, round_change.score, round_change.duration_ms,
+                  left=left, entered=(entry.score_sum, entry.duration_sum))
 
 
 def _add_unit_contest(contest_id: int, change: Change) -> None:
     add_counts(UnitContestStat, ["contest_id", "unit_id"], [dict(
         contest_id=contest_id, unit_id=change.unit_id, participants=int(change.new_person),
         attempts=1, score_sum=change.score)], STAT_COUNTERS)
+
+
+def bucket_of(score: int, duration_ms: int) -> tuple[int, int]:
+    return score, duration_ms // 1000
+
+
+def _move_in_buckets(scope: str, scope_id: int, change: Change) -> None:
+    """One person fewer where they were, one more where they are now."""
+    moves: dict[tuple[int, int], int] = {}
+    if change.left is not None:
+        key = bucket_of(*change.left)
+        moves[key] = moves.get(key, 0) - 1
+    if change.entered is not None:
+        key = bucket_of(*change.entered)
+        moves[key] = moves.get(key, 0) + 1
+    rows = [dict(scope=scope, scope_id=scope_id, score=score, seconds=seconds, people=people)
+            for (score, seconds), people in sorted(moves.items()) if people]
+    add_counts(RankBucket, ["scope", "scope_id", "score", "seconds"], rows, ["people"])
 
 
 def _add_question_tallies(attempt: Attempt) -> None:

@@ -170,6 +170,7 @@ def upgrade():
     sa.Column('prediction', sa.Integer(), nullable=True),
     sa.Column('prediction_error', sa.Integer(), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('final_rank', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['attempt_id'], ['attempts.id'], name=op.f('fk_round_entries_attempt_id_attempts')),
     sa.ForeignKeyConstraint(['round_id'], ['rounds.id'], name=op.f('fk_round_entries_round_id_rounds')),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_round_entries_unit_id_units')),
@@ -201,6 +202,15 @@ def upgrade():
     # ### end Alembic commands ###
 
 
+    op.create_table('rank_buckets',
+    sa.Column('scope', sa.String(length=8), nullable=False),
+    sa.Column('scope_id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('score', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('seconds', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('people', sa.Integer(), nullable=False),
+    sa.CheckConstraint("scope IN ('round', 'contest')", name=op.f('ck_rank_buckets_scope')),
+    sa.PrimaryKeyConstraint('scope', 'scope_id', 'score', 'seconds', name=op.f('pk_rank_buckets'))
+    )
     # Derived tables start empty: `flask --app wsgi results rebuild` fills them
     # from the attempts of a database upgraded from 0002.
     with op.batch_alter_table('units', schema=None) as batch_op:
@@ -218,6 +228,7 @@ OLD_PREDICTIONS = "prediction_kind IN ('perfect_scorers', 'attempts', 'participa
 
 
 def downgrade():
+    op.drop_table('rank_buckets')
     with op.batch_alter_table('units', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_units_kind'), type_='check')
         batch_op.create_check_constraint(op.f('ck_units_kind'), sa.text(OLD_KINDS))

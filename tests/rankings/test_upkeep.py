@@ -9,7 +9,7 @@ from contest import clock
 from contest.extensions import db
 from contest.quiz import services
 from contest.rankings.models import (
-    ContestEntry, QuestionTally, RoundEntry, UnitContestStat, UnitRoundStat,
+    ContestEntry, QuestionTally, RankBucket, RoundEntry, UnitContestStat, UnitRoundStat,
 )
 from contest.rankings.rebuild import rebuild_contest, rebuild_round
 from tests.rankings.helpers import take_attempt
@@ -21,13 +21,15 @@ TABLES = {
     UnitRoundStat: ("round_id", "unit_id", "participants", "attempts", "score_sum"),
     UnitContestStat: ("contest_id", "unit_id", "participants", "attempts", "score_sum"),
     QuestionTally: ("round_id", "question_id", "total", "score", "drawn", "correct"),
+    RankBucket: ("scope", "scope_id", "score", "seconds", "people"),
 }
 
 
 def snapshot():
     db.session.expire_all()
     return {model.__name__: sorted(tuple(getattr(row, c) for c in columns)
-                                   for row in db.session.scalars(select(model)))
+                                   for row in db.session.scalars(select(model))
+                                   if getattr(row, "people", 1))  # emptied buckets
             for model, columns in TABLES.items()}
 
 
@@ -60,3 +62,34 @@ def test_kept_figures_equal_a_rebuild(frozen, make_questions, make_round, make_u
     rebuild_contest(first.contest)
     db.session.commit()
     assert snapshot() == kept
+
+
+def test_every_place_matches_the_ranking_live_and_final(frozen, make_questions, make_round,
+                                                        make_user):
+    """Places come from the second buckets plus a count inside the second: the
+    same as the position in the ranking, ties within one second included."""
+    from contest.rankings.queries import contest_place, contest_ranking, round_place, round_ranking
+    from contest.rankings.results import compute_results
+    make_questions(10)
+    round_ = make_round(questions=5, closes_in=timedelta(hours=3))
+    people = [make_user() for _ in range(12)]
+    rng = random.Random(7)
+    for step, person in enumerate(people * 2):
+        if services.attempts_used(person.id, round_.id) >= 3:
+            continue
+        take_attempt(person, round_, correct=rng.choice([5, 5, 4]), seconds=rng.choice([30, 30.4, 31]),
+                     prediction=rng.randint(0, 12), at=frozen.at + timedelta(minutes=step))
+
+    def check():
+        order = [row.entry.user_id for row in round_ranking(round_, 1, 100).rows]
+        for position, user_id in enumerate(order, start=1):
+            place = round_place(round_, user_id, hide_higher_scores=False)
+            assert (place.rank, place.of) == (position, len(order))
+        contest_order = [row.entry.user_id for row in contest_ranking(round_.contest, 1, 100).rows]
+        for position, user_id in enumerate(contest_order, start=1):
+            assert contest_place(round_.contest, user_id, False).rank == position
+
+    check()
+    clock.freeze(round_.closes_at + timedelta(seconds=10))
+    compute_results(round_)
+    check()
