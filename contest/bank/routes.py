@@ -6,10 +6,13 @@ from contest.access import organizer_required
 from contest.bank import queries, services
 from contest.bank.forms import ImportForm, QuestionForm, ToggleForm
 from contest.bank.statistics import question_statistics
+from contest.rankings.caches import cached_figures
+from contest.rankings.queries import paged
 from contest.errors import NotFound
 
 bp = Blueprint("bank", __name__, url_prefix="/quan-tri/cau-hoi")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+STATS_PER_PAGE = 100
 
 
 @bp.route("/")
@@ -148,8 +151,10 @@ def _download(data: bytes, filename: str) -> Response:
 @bp.route("/thong-ke")
 @organizer_required
 def statistics():
-    stats = question_statistics()
+    stats, read_at = cached_figures("question-statistics", question_statistics)
     flagged_only = request.args.get("flagged") == "1"
     shown = [s for s in stats if s.flags] if flagged_only else stats
-    return render_template("bank/statistics.html", stats=shown, total=len(stats),
+    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    return render_template("bank/statistics.html", page=paged(shown, page, STATS_PER_PAGE),
+                           total=len(stats), read_at=read_at,
                            flagged=sum(1 for s in stats if s.flags), flagged_only=flagged_only)

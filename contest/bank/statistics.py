@@ -43,15 +43,18 @@ def group_size(attempt_count: int) -> int:
 
 
 def _tally_rows(round_id: int | None):
+    """(question id, code, version, text, total, score, drawn, correct), the
+    tallies summed over rounds first, the question texts joined after."""
     T = QuestionTally
-    stmt = (select(T.question_id, Question.code, Question.version, Question.text, T.total,
-                   T.score, func.sum(T.drawn), func.sum(T.correct))
-            .join(Question, Question.id == T.question_id)
-            .group_by(T.question_id, Question.code, Question.version, Question.text,
-                      T.total, T.score))
+    sums = select(T.question_id, T.total, T.score, func.sum(T.drawn).label("drawn"),
+                  func.sum(T.correct).label("correct")).group_by(T.question_id, T.total, T.score)
     if round_id is not None:
-        stmt = stmt.where(T.round_id == round_id)
-    return db.session.execute(stmt).all()
+        sums = sums.where(T.round_id == round_id)
+    sums = sums.subquery()
+    return db.session.execute(
+        select(sums.c.question_id, Question.code, Question.version, Question.text,
+               sums.c.total, sums.c.score, sums.c.drawn, sums.c.correct)
+        .join(Question, Question.id == sums.c.question_id)).all()
 
 
 def _attempts_by_score(rows) -> dict[tuple[int, int], int]:

@@ -45,6 +45,16 @@ def registered_count() -> tuple[int, datetime]:
         select(func.count()).select_from(User).where(User.role == "contestant")))
 
 
+def _scope_key(scope) -> str:
+    return f"round-{scope.id}" if isinstance(scope, Round) else f"contest-{scope.id}"
+
+
+def cached_standings(scope: Round | Contest, kind: str, min_rate):
+    """(unit standings of a bloc, read at): cached like every public figure."""
+    return cached_figures(f"units:{_scope_key(scope)}:{kind}",
+                          lambda: unit_standings(scope, kind, min_rate))
+
+
 def any_round_open(contest: Contest) -> bool:
     return any(round_.is_open() for round_ in contest.rounds)
 
@@ -70,7 +80,7 @@ def my_standing(user, round_: Round) -> MyStanding:
     """The person's place in the round and the contest, and their unit's rank."""
     contest = round_.contest
     round_hidden = round_.is_open()
-    standings = unit_standings(round_, user.unit.kind, contest.unit_min_rate)
+    standings, _ = cached_standings(round_, user.unit.kind, contest.unit_min_rate)
     mine = standing_of(user.unit_id, standings)
     return MyStanding(
         round_place=round_place(round_, user.id, hide_higher_scores=round_hidden),

@@ -53,6 +53,12 @@ class Page:
         return max(1, -(-self.total // self.per_page))
 
 
+def paged(items: list, page: int, per_page: int) -> Page:
+    """A page of an in-memory list, in the shape of a ranking page."""
+    offset = (page - 1) * per_page
+    return Page(items[offset:offset + per_page], len(items), page, per_page)
+
+
 def _ranked(entity, scope_column, scope_id, order, filters: Filters):
     stmt = (select(entity, User.full_name, Unit.name, User.role)
             .join(User, User.id == entity.user_id).join(Unit, Unit.id == entity.unit_id)

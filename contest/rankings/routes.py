@@ -6,7 +6,7 @@ from contest.prizes.services import published_awards
 from contest.rankings import charts, public
 from contest.rankings.caches import cached_figures
 from contest.rankings.queries import round_ranking
-from contest.rankings.units import unit_standings
+from contest.rankings.public import cached_standings
 from contest.reports.figures import participation_by_day
 from contest.units.models import UNIT_KINDS
 
@@ -20,11 +20,13 @@ CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 def round_page(round_id: int):
     """The top of the round's ranking, public once the organizer has published it."""
     round_ = get_round(round_id)
-    top, read_at = (None, None)
+    top_html, read_at = (None, None)
     if round_.results_published:
-        top, read_at = cached_figures(f"round-top:{round_.id}",
-                                      lambda: round_ranking(round_, 1, PUBLIC_TOP).rows)
-    return render_template("rankings/round.html", round=round_, top=top, read_at=read_at,
+        # The rendered table is cached: a hundred rows cost more to render than to read.
+        top_html, read_at = cached_figures(f"round-top:{round_.id}", lambda: render_template(
+            "rankings/_top.html", top=round_ranking(round_, 1, PUBLIC_TOP).rows))
+    return render_template("rankings/round.html", round=round_, top_html=top_html,
+                           read_at=read_at,
                            awards=published_awards(round_) if round_.results_published else [])
 
 
@@ -53,15 +55,6 @@ def _kind() -> str:
     if kind not in UNIT_KINDS:
         abort(404)
     return kind
-
-
-def _scope_key(scope) -> str:
-    return f"round-{scope.id}" if hasattr(scope, "contest_id") else f"contest-{scope.id}"
-
-
-def cached_standings(scope, kind: str, min_rate):
-    return cached_figures(f"units:{_scope_key(scope)}:{kind}",
-                          lambda: unit_standings(scope, kind, min_rate))
 
 
 @bp.route("/xep-hang-don-vi")

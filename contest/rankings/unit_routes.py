@@ -12,7 +12,8 @@ from contest.audit.services import record
 from contest.contests.services import current_contest
 from contest.extensions import db
 from contest.rankings import members, public
-from contest.rankings.routes import _kind, _scope, cached_standings, contest_or_404
+from contest.rankings.public import cached_standings
+from contest.rankings.routes import _kind, _scope, contest_or_404
 from contest.rankings.units import standing_of, unit_standings
 from contest.spreadsheets import write_xlsx
 from contest.units.models import UNIT_KINDS, Unit

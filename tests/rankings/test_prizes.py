@@ -109,6 +109,8 @@ def test_publication_needs_every_winner_verified_and_snapshots_them(open_round, 
         services.verify_winner(open_round, field["a1"].id, organizer)
     html = client.get(f"/dot-thi/{open_round.id}/ket-qua").get_data(as_text=True)
     assert "Người dân Một" in html and "Đáp án: 5" in html and "Giải Khuyến khích" in html
+    ranking = client.get(f"/dot-thi/{open_round.id}/xep-hang").get_data(as_text=True)
+    assert "7 người đứng đầu" in ranking and "Người dân Ba" in ranking
 
 
 def test_console_walks_review_and_publication(open_round, field, close_round, client):
