@@ -21,6 +21,7 @@ The last line printed is one JSON object.
 """
 import argparse
 import shutil
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -28,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from bench import build, pages, report
-from bench.harness import bench_app, database_url, free_port, serve, server_env, stop
+from bench.harness import ROOT, bench_app, database_url, free_port, serve, server_env, stop
 
 COLD_CACHE_SECONDS = 1
 
@@ -117,8 +118,17 @@ def measure(built, args, url, workdir: Path) -> dict:
     return dict(cold=cold, loaded=loaded, submits=submits, winners=winners, full=full, csv=csv)
 
 
+def code_version() -> str:
+    """The commit measured, and whether app files had uncommitted changes (read-only git)."""
+    def git(*words):
+        return subprocess.run(["git", *words], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    changed = [line for line in git("status", "--porcelain", "--", "contest", "templates",
+                                    "wsgi.py").splitlines() if line.strip()]
+    return git("rev-parse", "--short", "HEAD") + (f"+{len(changed)} changed" if changed else "")
+
+
 def summarize(args, url, built, empty, m) -> dict:
-    summary = {"attempts": args.attempts, "people": built.people.count,
+    summary = {"attempts": args.attempts, "people": built.people.count, "code": code_version(),
                "database": "postgresql" if url.startswith("postgresql") else "sqlite",
                "concurrency": args.concurrency, "seconds": args.seconds, "submits": args.submits}
     for key, r in m["loaded"].items():
@@ -141,7 +151,8 @@ def main(argv=None) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="cchc-rankings-"))
     url = database_url(args.database_url, workdir)
     print(f"{args.attempts} attempts, {url.split('://')[0]}, gunicorn {args.workers} workers × 4 "
-          f"threads, {args.concurrency} sessions, {args.seconds:.0f} s a page", flush=True)
+          f"threads, {args.concurrency} sessions, {args.seconds:.0f} s a page, code {code_version()}",
+          flush=True)
     started = time.perf_counter()
     try:
         app = bench_app(url)
