@@ -8,7 +8,9 @@ from sqlalchemy import func, select, tuple_
 from contest.accounts.models import User
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.rankings.models import ContestEntry, RankBucket, RoundEntry
+from contest.rankings.models import (
+    ContestEntry, RankBucket, RoundEntry, UnitContestStat, UnitRoundStat,
+)
 from contest.units.models import Unit
 
 E, C = RoundEntry, ContestEntry
@@ -146,7 +148,7 @@ def _place(scope: str, scope_id: int, score: int, duration_ms: int, ahead_in_sec
     if hide_higher_scores:
         return Place(ahead + 1, None, True)
     ahead += _bucket_sum(scope, scope_id, B.score > score)
-    return Place(ahead + 1, _bucket_sum(scope, scope_id), False)
+    return Place(ahead + 1, people_ranked(scope, scope_id), False)
 
 
 def round_place(round_: Round, user_id: int, hide_higher_scores: bool) -> Place | None:
@@ -160,7 +162,7 @@ def round_place(round_: Round, user_id: int, hide_higher_scores: bool) -> Place 
     if entry is None:
         return None
     if entry.final_rank is not None:
-        return Place(entry.final_rank, _people_in(E, E.round_id, round_.id), False)
+        return Place(entry.final_rank, people_ranked("round", round_.id), False)
     ahead_in_second = db.session.scalar(select(func.count()).select_from(E).where(
         E.round_id == round_.id, E.score == entry.score, E.prediction_error.is_(None),
         E.duration_ms >= entry.duration_ms // 1000 * 1000,
@@ -183,6 +185,10 @@ def contest_place(contest: Contest, user_id: int, hide_higher_scores: bool) -> P
                   hide_higher_scores)
 
 
-def _people_in(entity, scope_column, scope_id) -> int:
-    return db.session.scalar(select(func.count()).select_from(entity).where(
-        scope_column == scope_id))
+def people_ranked(scope: str, scope_id: int) -> int:
+    """People in a round's or contest's ranking, from the units' figures (a
+    hundred rows, not a count over every entry)."""
+    stat = UnitRoundStat if scope == "round" else UnitContestStat
+    column = stat.round_id if scope == "round" else stat.contest_id
+    return db.session.scalar(select(func.coalesce(func.sum(stat.participants), 0))
+                             .where(column == scope_id))
