@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -32,6 +32,8 @@ class User(UserMixin, db.Model):
         CheckConstraint(_in_list("role", ROLES), name="role"),
         CheckConstraint(_in_list("gender", GENDERS), name="gender"),
         CheckConstraint(_in_list("audience", AUDIENCES), name="audience"),
+        # A unit's people by name (the unit manager's lists).
+        Index("ix_users_unit_name", "unit_id", "full_name"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -36,7 +36,8 @@ def _not_taken_part(round_: Round, unit_id: int):
 
 
 def not_taken_part(round_: Round, unit_id: int, page: int, per_page: int = 50) -> Page:
-    """Accounts of the unit with no submitted attempt in the round, by name."""
+    """Accounts of the unit with no submitted attempt in the round, by name
+    (reads every account of the unit: its own page, not the dashboard)."""
     stmt = _not_taken_part(round_, unit_id)
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
     offset = (page - 1) * per_page

@@ -63,8 +63,16 @@ def dashboard(code: str):
         standing=standing_of(unit.id, standings), ranked=sum(1 for s in standings if s.eligible),
         read_at=read_at, registered=members.registered_in(unit.id),
         taken_part=members.participants(round_, unit.id, _page_arg("trang")),
-        absent=members.not_taken_part(round_, unit.id, _page_arg("chua")),
     )
+
+
+@bp.route("/don-vi/<code>/chua-tham-gia")
+@manager_required
+def absentees(code: str):
+    unit, contest, round_ = _unit_and_round(code)
+    return render_template("rankings/unit_absentees.html", unit=unit, contest=contest,
+                           round=round_,
+                           absent=members.not_taken_part(round_, unit.id, _page_arg("trang")))
 
 
 @bp.route("/don-vi/<code>/chua-tham-gia.xlsx")

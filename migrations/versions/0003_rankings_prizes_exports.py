@@ -211,6 +211,8 @@ def upgrade():
     sa.CheckConstraint("scope IN ('round', 'contest')", name=op.f('ck_rank_buckets_scope')),
     sa.PrimaryKeyConstraint('scope', 'scope_id', 'score', 'seconds', name=op.f('pk_rank_buckets'))
     )
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.create_index('ix_users_unit_name', ['unit_id', 'full_name'], unique=False)
     # Derived tables start empty: `flask --app wsgi results rebuild` fills them
     # from the attempts of a database upgraded from 0002.
     with op.batch_alter_table('units', schema=None) as batch_op:
@@ -229,6 +231,8 @@ OLD_PREDICTIONS = "prediction_kind IN ('perfect_scorers', 'attempts', 'participa
 
 def downgrade():
     op.drop_table('rank_buckets')
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_index('ix_users_unit_name')
     with op.batch_alter_table('units', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_units_kind'), type_='check')
         batch_op.create_check_constraint(op.f('ck_units_kind'), sa.text(OLD_KINDS))

@@ -36,7 +36,10 @@ def test_commune_leader_on_a_phone(phone, live_server, make_unit, make_user, mak
     page.click("text=Đơn vị của tôi")
     expect(page.locator("h1")).to_have_text("Phường Đề Thám")
     expect(page.locator(".people").first).to_contain_text("Hoàng Thị Mai Phương Anh")
-    expect(page.locator("text=Chưa tham gia (3)")).to_be_visible()  # 2 staff and the leader
+    expect(page.locator("text=tài khoản của đơn vị chưa nộp")).to_contain_text("3")  # 2 staff, the leader
+    assert fits_the_screen(page)
+    page.click("text=Xem danh sách chưa tham gia")
+    expect(page.locator(".people li")).to_have_count(3)
     assert fits_the_screen(page)
 
     page.goto(live_server + "/xep-hang-don-vi?khoi=commune")

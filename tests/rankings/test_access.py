@@ -23,6 +23,7 @@ def test_a_manager_sees_their_unit_only(client, open_round, two_units, make_user
     assert page.status_code == 200 and "Xã Của Tôi" in page.get_data(as_text=True)
     assert client.get(f"/don-vi/{other.code}").status_code == 403
     assert client.get(f"/don-vi/{other.code}/chua-tham-gia.xlsx").status_code == 403
+    assert client.get(f"/don-vi/{other.code}/chua-tham-gia").status_code == 403
     assert client.get("/quan-tri/don-vi").status_code == 403
     assert client.get("/don-vi-cua-toi").headers["Location"].endswith(f"/don-vi/{mine.code}")
 
@@ -39,7 +40,10 @@ def test_the_manager_lists_who_has_not_taken_part(client, open_round, two_units,
     take_attempt(done, open_round, correct=3, seconds=20)
     login(client, manager)
     html = client.get(f"/don-vi/{mine.code}").get_data(as_text=True)
-    assert "Đã Thi" in html and "Chưa Thi Lần Nào" in html and "3/5" in html
+    assert "Đã Thi" in html and "3/5" in html
+    assert "<strong>2</strong> tài khoản của đơn vị chưa nộp" in html  # the absent one and the leader
+    listing = client.get(f"/don-vi/{mine.code}/chua-tham-gia").get_data(as_text=True)
+    assert "Chưa Thi Lần Nào" in listing and "Đã Thi" not in listing
     workbook = client.get(f"/don-vi/{mine.code}/chua-tham-gia.xlsx")
     sheet = load_workbook(BytesIO(workbook.data)).active
     names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
@@ -83,7 +87,7 @@ def test_the_manager_pages_through_a_large_unit(client, open_round, two_units, m
     for _ in range(51):
         make_user(unit=mine)
     login(client, manager)
-    first = client.get(f"/don-vi/{mine.code}")
+    first = client.get(f"/don-vi/{mine.code}/chua-tham-gia")
     assert first.status_code == 200 and "Trang 1/2" in first.get_data(as_text=True)
-    second = client.get(f"/don-vi/{mine.code}?chua=2")
+    second = client.get(f"/don-vi/{mine.code}/chua-tham-gia?trang=2")
     assert second.status_code == 200 and "Trang 2/2" in second.get_data(as_text=True)
