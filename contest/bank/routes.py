@@ -151,10 +151,18 @@ def _download(data: bytes, filename: str) -> Response:
 @bp.route("/thong-ke")
 @organizer_required
 def statistics():
-    stats, read_at = cached_figures("question-statistics", question_statistics)
     flagged_only = request.args.get("flagged") == "1"
-    shown = [s for s in stats if s.flags] if flagged_only else stats
     page = max(1, request.args.get("trang", 1, type=int) or 1)
-    return render_template("bank/statistics.html", page=paged(shown, page, STATS_PER_PAGE),
+    body, _ = cached_figures(f"question-statistics:{int(flagged_only)}:{page}",
+                             lambda: _statistics_body(flagged_only, page))
+    return render_template("bank/statistics.html", body=body)
+
+
+def _statistics_body(flagged_only: bool, page: int) -> str:
+    """The page's content, rendered once per cache period (it is the same for
+    every organizer)."""
+    stats, read_at = cached_figures("question-statistics", question_statistics)
+    shown = [s for s in stats if s.flags] if flagged_only else stats
+    return render_template("bank/_statistics_body.html", page=paged(shown, page, STATS_PER_PAGE),
                            total=len(stats), read_at=read_at,
                            flagged=sum(1 for s in stats if s.flags), flagged_only=flagged_only)

@@ -19,17 +19,15 @@ class AttemptSummary:
     used: int
     remaining: int
     review_open: bool
-    items: list[AttemptItem]
 
 
 def attempt_summary(attempt: Attempt) -> AttemptSummary:
     round_ = attempt.round
     used = attempts_used(attempt.user_id, round_.id)
     review_open = round_.status(now()) == "closed"
-    items = items_with_questions(attempt.id) if review_open else []
     return AttemptSummary(
         attempt=attempt, round=round_, used=used,
-        remaining=max(0, round_.max_attempts - used), review_open=review_open, items=items,
+        remaining=max(0, round_.max_attempts - used), review_open=review_open,
     )
 
 

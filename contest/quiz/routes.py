@@ -5,6 +5,7 @@ from contest.contests.services import get_round
 from contest.quiz import services
 from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
 from contest.quiz.queries import attempt_summary, items_with_questions, user_history
+from contest.rankings.caches import cached_html
 from contest.rankings.public import my_standing
 
 bp = Blueprint("quiz", __name__)
@@ -56,8 +57,20 @@ def result(public_id: str):
     attempt = services.get_own_attempt(public_id, current_user)
     if not attempt.is_submitted:
         return redirect(url_for("quiz.attempt", public_id=public_id))
-    return render_template("quiz/result.html", summary=attempt_summary(attempt),
+    summary = attempt_summary(attempt)
+    return render_template("quiz/result.html", summary=summary,
+                           review_html=_review_html(attempt) if summary.review_open else None,
                            standing=my_standing(current_user, attempt.round))
+
+
+REVIEW_CACHE_SECONDS = 600
+
+
+def _review_html(attempt) -> str:
+    """Answers and explanations of a closed round's attempt: they no longer
+    change, so the rendered list is cached."""
+    return cached_html(f"review:{attempt.id}", REVIEW_CACHE_SECONDS, lambda: render_template(
+        "quiz/_review.html", items=items_with_questions(attempt.id)))
 
 
 @bp.route("/lich-su")

@@ -21,6 +21,15 @@ def cached_figures(key: str, compute):
     return value
 
 
+def cached_html(key: str, timeout: int, render) -> str:
+    """A rendered fragment that does not change (a closed round's review)."""
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout=timeout)
+    return html
+
+
 def clear_result_caches() -> None:
     cache.clear()
 

@@ -27,7 +27,6 @@ class RoundEntry(db.Model):
 
     __tablename__ = "round_entries"
     __table_args__ = (
-        Index("ix_round_entries_unit", "round_id", "unit_id"),
     )
 
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), primary_key=True)
@@ -72,6 +71,10 @@ class ContestEntry(db.Model):
 
 # The ranking order, one index each (score descending, the rest ascending).
 Index("ix_round_entries_rank", RoundEntry.round_id, RoundEntry.score.desc(),
+      RoundEntry.prediction_error, RoundEntry.duration_ms, RoundEntry.submitted_at,
+      RoundEntry.attempt_id)
+# A unit's people in ranking order (the unit manager's list), and its GROUP BY.
+Index("ix_round_entries_unit", RoundEntry.round_id, RoundEntry.unit_id, RoundEntry.score.desc(),
       RoundEntry.prediction_error, RoundEntry.duration_ms, RoundEntry.submitted_at,
       RoundEntry.attempt_id)
 Index("ix_contest_entries_rank", ContestEntry.contest_id, ContestEntry.score_sum.desc(),

@@ -180,7 +180,7 @@ def upgrade():
     )
     with op.batch_alter_table('round_entries', schema=None) as batch_op:
         batch_op.create_index('ix_round_entries_rank', ['round_id', sa.literal_column('score DESC'), 'prediction_error', 'duration_ms', 'submitted_at', 'attempt_id'], unique=False)
-        batch_op.create_index('ix_round_entries_unit', ['round_id', 'unit_id'], unique=False)
+        batch_op.create_index('ix_round_entries_unit', ['round_id', 'unit_id', sa.literal_column('score DESC'), 'prediction_error', 'duration_ms', 'submitted_at', 'attempt_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_round_entries_user_id'), ['user_id'], unique=False)
 
     with op.batch_alter_table('attempts', schema=None) as batch_op:
