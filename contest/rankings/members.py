@@ -17,11 +17,14 @@ class Member:
     entry: RoundEntry | None
 
 
-def participants(round_: Round, unit_id: int, page: int, per_page: int = 50) -> Page:
-    """The unit's people with a submitted attempt, best first."""
+def participants(round_: Round, unit_id: int, page: int, per_page: int = 50,
+                 total: int | None = None) -> Page:
+    """The unit's people with a submitted attempt, best first (``total``: their
+    number when the unit's figures already tell it)."""
     E = RoundEntry
     where = (E.round_id == round_.id, E.unit_id == unit_id)
-    total = db.session.scalar(select(func.count()).select_from(E).where(*where))
+    if total is None:
+        total = db.session.scalar(select(func.count()).select_from(E).where(*where))
     offset = (page - 1) * per_page
     rows = db.session.execute(
         select(E, User).join(User, User.id == E.user_id).where(*where)

@@ -12,6 +12,7 @@ from contest.audit.services import record
 from contest.contests.services import current_contest
 from contest.extensions import db
 from contest.rankings import members, public
+from contest.rankings.caches import cached_figures
 from contest.rankings.public import cached_standings
 from contest.rankings.routes import _kind, _scope, contest_or_404
 from contest.rankings.units import standing_of, unit_standings
@@ -58,11 +59,15 @@ def my_unit():
 def dashboard(code: str):
     unit, contest, round_ = _unit_and_round(code)
     standings, read_at = cached_standings(round_, unit.kind, contest.unit_min_rate)
+    standing = standing_of(unit.id, standings)
+    registered, _ = cached_figures(f"registered:{unit.id}",
+                                   lambda: members.registered_in(unit.id))
     return render_template(
         "rankings/unit_dashboard.html", unit=unit, contest=contest, round=round_,
-        standing=standing_of(unit.id, standings), ranked=sum(1 for s in standings if s.eligible),
-        read_at=read_at, registered=members.registered_in(unit.id),
-        taken_part=members.participants(round_, unit.id, _page_arg("trang")),
+        standing=standing, ranked=sum(1 for s in standings if s.eligible),
+        read_at=read_at, registered=registered,
+        taken_part=members.participants(round_, unit.id, _page_arg("trang"),
+                                        total=standing.participants if standing else 0),
     )
 
 
