@@ -20,6 +20,7 @@ exports measured against a bare Flask baseline in the same run.
 The last line printed is one JSON object.
 """
 import argparse
+import os
 import shutil
 import subprocess
 import tempfile
@@ -151,8 +152,8 @@ def main(argv=None) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="cchc-rankings-"))
     url = database_url(args.database_url, workdir)
     print(f"{args.attempts} attempts, {url.split('://')[0]}, gunicorn {args.workers} workers × 4 "
-          f"threads, {args.concurrency} sessions, {args.seconds:.0f} s a page, code {code_version()}",
-          flush=True)
+          f"threads, {args.concurrency} sessions, {args.seconds:.0f} s a page, code {code_version()}, "
+          f"load average {os.getloadavg()[0]:.2f}", flush=True)
     started = time.perf_counter()
     try:
         app = bench_app(url)

@@ -13,11 +13,14 @@ from contest.extensions import cache
 
 def cached_figures(key: str, compute):
     """(figures, read_at) from the cache, or computed now and cached."""
+    timeout = current_app.config["RESULTS_CACHE_SECONDS"]
+    if timeout <= 0:  # caching off (for the cache library 0 would mean "forever")
+        return compute(), now()
     hit = cache.get(key)
     if hit is not None:
         return hit
     value = (compute(), now())
-    cache.set(key, value, timeout=current_app.config["RESULTS_CACHE_SECONDS"])
+    cache.set(key, value, timeout=timeout)
     return value
 
 

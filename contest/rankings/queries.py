@@ -80,7 +80,11 @@ def _page(entity, scope_column, scope_id, order, filters, page, per_page) -> Pag
     result = db.session.execute(
         _ranked(entity, scope_column, scope_id, order, filters).offset(offset).limit(per_page))
     rows = [RankedRow(offset + i, *row) for i, row in enumerate(result, start=1)]
-    return Page(rows, _count(entity, scope_column, scope_id, filters), page, per_page)
+    if filters == Filters():  # everyone: the units' figures tell how many
+        total = people_ranked("round" if entity is E else "contest", scope_id)
+    else:
+        total = _count(entity, scope_column, scope_id, filters)
+    return Page(rows, total, page, per_page)
 
 
 def round_ranking(round_: Round, page: int = 1, per_page: int = 50,

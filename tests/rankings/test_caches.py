@@ -43,3 +43,10 @@ def test_figures_are_reused_until_cleared(settings):
         assert cached_figures("demo", lambda: 43)[0] == 43
         clear_result_caches()
     clock.freeze(None)
+
+
+def test_a_timeout_of_zero_turns_the_cache_off():
+    app = cache_app(CACHE_TYPE="SimpleCache", RESULTS_CACHE_SECONDS=0)
+    with app.app_context():
+        assert cached_figures("off", lambda: 1)[0] == 1
+        assert cached_figures("off", lambda: 2)[0] == 2
