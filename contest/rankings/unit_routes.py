@@ -62,12 +62,15 @@ def dashboard(code: str):
     standing = standing_of(unit.id, standings)
     registered, _ = cached_figures(f"registered:{unit.id}",
                                    lambda: members.registered_in(unit.id))
+    page = _page_arg("trang")
+    # The list is read and rendered once per cache period, like the figures above it.
+    people_html, _ = cached_figures(f"unit-people:{round_.id}:{unit.id}:{page}", lambda: (
+        render_template("rankings/_unit_people.html", taken_part=members.participants(
+            round_, unit.id, page, total=standing.participants if standing else 0))))
     return render_template(
         "rankings/unit_dashboard.html", unit=unit, contest=contest, round=round_,
         standing=standing, ranked=sum(1 for s in standings if s.eligible),
-        read_at=read_at, registered=registered,
-        taken_part=members.participants(round_, unit.id, _page_arg("trang"),
-                                        total=standing.participants if standing else 0),
+        read_at=read_at, registered=registered, people_html=people_html,
     )
 
 
