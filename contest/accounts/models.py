@@ -11,6 +11,12 @@ from contest.types import UTCDateTime
 from contest.units.models import Unit
 
 ROLES = ("contestant", "unit_manager", "organizer", "admin")
+ROLE_LABELS = {
+    "contestant": "Người dự thi",
+    "unit_manager": "Lãnh đạo đơn vị",
+    "organizer": "Ban Tổ chức",
+    "admin": "Quản trị",
+}
 GENDERS = {"nam": "Nam", "nu": "Nữ", "khac": "Khác"}
 AUDIENCES = {
     "cbccvc": "Cán bộ, công chức, viên chức",

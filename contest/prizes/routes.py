@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from contest.access import organizer_required
-from contest.accounts.models import AUDIENCES
+from contest.accounts.models import AUDIENCES, ROLE_LABELS
 from contest.contests.services import get_round
 from contest.prizes import services
 from contest.prizes.forms import ConfirmForm, DisqualifyForm
@@ -61,6 +61,7 @@ def _console_page(round_, disqualify_form, status: int = 200):
         "prizes/console.html", round=round_, over=is_over(round_),
         ranking=round_ranking(round_, page, PER_PAGE, _filters(round_)),
         groups=groups_for(round_.contest), audiences=AUDIENCES, kinds=UNIT_KINDS,
+        role_labels=ROLE_LABELS,
         results=services.provisional_winners(round_),
         confirm_form=ConfirmForm(), disqualify_form=disqualify_form,
     ), status

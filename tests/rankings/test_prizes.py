@@ -118,6 +118,7 @@ def test_console_walks_review_and_publication(open_round, field, close_round, cl
     login(client, field["organizer"])
     page = client.get(f"/quan-tri/dot-thi/{open_round.id}/ket-qua")
     assert page.status_code == 200 and "Công chức Một" in page.get_data(as_text=True)
+    assert 'bg-secondary">Ban Tổ chức</span>' in page.get_data(as_text=True)  # staff marked
     bad = client.post(f"/quan-tri/dot-thi/{open_round.id}/loai/{field['a1'].id}", data={"reason": ""})
     assert bad.status_code == 400 and "Vui lòng ghi lý do" in bad.get_data(as_text=True)
     outsider = client.post(f"/quan-tri/dot-thi/{open_round.id}/xac-minh/{field['b3'].id}")
