@@ -16,19 +16,16 @@ from contest.quiz.services import attempts_used
 class AttemptSummary:
     attempt: Attempt
     round: Round
-    used: int
-    remaining: int
+    remaining: int | None  # attempts left; None once the round has closed
     review_open: bool
 
 
 def attempt_summary(attempt: Attempt) -> AttemptSummary:
     round_ = attempt.round
-    used = attempts_used(attempt.user_id, round_.id)
-    review_open = round_.status(now()) == "closed"
-    return AttemptSummary(
-        attempt=attempt, round=round_, used=used,
-        remaining=max(0, round_.max_attempts - used), review_open=review_open,
-    )
+    closed = round_.status(now()) == "closed"
+    remaining = None if closed else max(
+        0, round_.max_attempts - attempts_used(attempt.user_id, round_.id))
+    return AttemptSummary(attempt=attempt, round=round_, remaining=remaining, review_open=closed)
 
 
 def items_with_questions(attempt_id: int) -> list[AttemptItem]:

@@ -10,7 +10,7 @@ from contest.accounts.models import User
 from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.rankings.caches import cached_figures
-from contest.rankings.models import UnitContestStat, UnitRoundStat
+from contest.rankings.models import ContestEntry, RoundEntry, UnitContestStat, UnitRoundStat
 from contest.rankings.queries import Place, contest_place, round_place
 from contest.rankings.units import standing_of, unit_standings
 
@@ -77,13 +77,29 @@ class MyStanding:
 
 
 def my_standing(user, round_: Round) -> MyStanding:
-    """The person's place in the round and the contest, and their unit's rank."""
+    """The person's place in the round and the contest, and their unit's rank,
+    cached like the public figures. The key holds what the person's own
+    submits change (their best attempt in the round, their contest total) and
+    whether the round is open, so a new attempt shows its place at once."""
+    key = f"standing:{round_.id}:{user.id}:{_own_entries_version(user, round_)}:{round_.is_open()}"
+    standing, _ = cached_figures(key, lambda: _compute_standing(user, round_))
+    return standing
+
+
+def _own_entries_version(user, round_: Round) -> str:
+    round_entry = db.session.get(RoundEntry, (round_.id, user.id))
+    contest_entry = db.session.get(ContestEntry, (round_.contest_id, user.id))
+    return ":".join(str(part) for part in (
+        round_entry and (round_entry.attempt_id, round_entry.final_rank),
+        contest_entry and (contest_entry.score_sum, contest_entry.duration_sum)))
+
+
+def _compute_standing(user, round_: Round) -> MyStanding:
     contest = round_.contest
-    round_hidden = round_.is_open()
     standings, _ = cached_standings(round_, user.unit.kind, contest.unit_min_rate)
     mine = standing_of(user.unit_id, standings)
     return MyStanding(
-        round_place=round_place(round_, user.id, hide_higher_scores=round_hidden),
+        round_place=round_place(round_, user.id, hide_higher_scores=round_.is_open()),
         contest_place=contest_place(contest, user.id, hide_higher_scores=any_round_open(contest)),
         unit_rank=mine.rank if mine else None,
         unit_count=sum(1 for s in standings if s.eligible),

@@ -50,3 +50,29 @@ def test_a_timeout_of_zero_turns_the_cache_off():
     with app.app_context():
         assert cached_figures("off", lambda: 1)[0] == 1
         assert cached_figures("off", lambda: 2)[0] == 2
+
+
+@pytest.fixture
+def results_cached(app):
+    """The app under test with the figures cached as in production."""
+    from contest.extensions import cache
+    app.config["RESULTS_CACHE_SECONDS"] = 30
+    cache.init_app(app, config={"CACHE_TYPE": "SimpleCache"})
+    with app.app_context():
+        clear_result_caches()
+    yield app
+
+
+def test_a_new_attempt_shows_its_place_at_once_though_figures_are_cached(
+        results_cached, open_round, make_user):
+    from contest.rankings.public import my_standing
+    from tests.rankings.helpers import take_attempt
+
+    leader, me = make_user(), make_user()
+    take_attempt(leader, open_round, correct=5, seconds=10)
+    take_attempt(me, open_round, correct=5, seconds=30)
+    assert my_standing(me, open_round).round_place.rank == 2
+    take_attempt(me, open_round, correct=5, seconds=5)
+    assert my_standing(me, open_round).round_place.rank == 1
+    take_attempt(leader, open_round, correct=5, seconds=2)
+    assert my_standing(me, open_round).round_place.rank == 1, "others' submits wait for the cache"
