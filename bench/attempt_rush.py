@@ -45,7 +45,8 @@ def prepare_database(url: str, users: int) -> None:
         unit = upsert_unit("SNV", "Sở Nội vụ", "agency", 100)
         contest = Contest(slug="bench", name="Bench", organizer_name="BTC", rules="-")
         contest.rounds = [Round(number=1, name="Đợt 1", opens_at=now() - timedelta(hours=1),
-                                closes_at=now() + timedelta(days=1), max_attempts=1000)]
+                                closes_at=now() + timedelta(days=1), max_attempts=1000,
+                                scheduled_at=now() - timedelta(days=1))]
         db.session.add(contest)
         db.session.flush()
         password_hash = generate_password_hash(PASSWORD)

@@ -74,9 +74,9 @@ def setup(attempts: int, fresh_people: int, rng) -> Built:
                       organizer_name="Văn phòng UBND tỉnh", rules="Thể lệ cuộc thi.")
     contest.rounds = [
         Round(number=1, name="Đợt 1", opens_at=at - timedelta(days=8), closes_at=at - timedelta(days=1),
-              max_attempts=5, questions_per_attempt=20),
+              max_attempts=5, questions_per_attempt=20, scheduled_at=at - timedelta(days=9)),
         Round(number=2, name="Đợt 2", opens_at=at - timedelta(hours=1), closes_at=at + timedelta(days=6),
-              max_attempts=5, questions_per_attempt=20),
+              max_attempts=5, questions_per_attempt=20, scheduled_at=at - timedelta(days=9)),
     ]
     db.session.add(contest)
     password_hash = generate_password_hash(PASSWORD)

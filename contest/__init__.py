@@ -56,18 +56,23 @@ def _unauthorized():
 
 
 def _register_blueprints(app: Flask) -> None:
+    from contest.accounts.admin_routes import bp as account_admin
     from contest.accounts.routes import bp as accounts
+    from contest.audit.routes import bp as audit
     from contest.bank.routes import bp as bank
+    from contest.contests.admin_routes import bp as contest_admin
     from contest.contests.routes import bp as contests
+    from contest.monitoring.routes import bp as monitoring
     from contest.prizes.routes import bp as prizes
     from contest.quiz.routes import bp as quiz
     from contest.rankings.routes import bp as rankings
     from contest.rankings.unit_routes import bp as unit_results
     from contest.reports.routes import bp as reports
+    from contest.units.admin_routes import bp as unit_admin
     from contest.units.routes import bp as units
 
-    for blueprint in (accounts, bank, contests, prizes, quiz, rankings, reports, unit_results,
-                      units):
+    for blueprint in (accounts, account_admin, audit, bank, contests, contest_admin, monitoring,
+                      prizes, quiz, rankings, reports, unit_results, units, unit_admin):
         app.register_blueprint(blueprint)
 
 

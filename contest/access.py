@@ -35,3 +35,15 @@ def manager_required(view):
             abort(403)
         return view(*args, **kwargs)
     return wrapped
+
+
+def admin_required(view):
+    """Logged in (else to the login page) and an admin (else 403): organizer
+    accounts are managed by an admin only."""
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if current_user.role != "admin":
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped

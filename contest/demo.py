@@ -87,9 +87,9 @@ def create_contest() -> Contest:
     question = PREDICTION_KINDS["perfect_scorers"]
     contest.rounds = [
         Round(number=1, name="Đợt 1", opens_at=_local_midnight(-1), closes_at=_local_midnight(7),
-              prediction_question=question),
+              prediction_question=question, scheduled_at=now()),
         Round(number=2, name="Đợt 2", opens_at=_local_midnight(7), closes_at=_local_midnight(14),
-              prediction_question=question),
+              prediction_question=question, scheduled_at=now()),
     ]
     db.session.add(contest)
     return contest

@@ -28,6 +28,9 @@ from contest.text import fold
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 MAX_ROWS = 20_000
+# An upload whose parts declare more than this once unpacked is refused before
+# anything is unpacked (a few kilobytes of zip can declare gigabytes).
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_SHEET_NAME = 31
 PROGRESS_STEP = 2_000  # rows between two progress reports of a streamed export
 WIDTH_SAMPLE = 200     # rows read ahead to size the columns of a streamed sheet
@@ -69,6 +72,7 @@ def read_xlsx(data: bytes, sheet: int | str = 0) -> pd.DataFrame:
     """The first sheet (or ``sheet``) as text cells; blank cells are ''."""
     if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
         raise SpreadsheetError()
+    _refuse_large_unpacked(data)
     try:
         frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str,
                               keep_default_na=False, engine="openpyxl")
@@ -77,6 +81,18 @@ def read_xlsx(data: bytes, sheet: int | str = 0) -> pd.DataFrame:
     if len(frame) > MAX_ROWS:
         raise SpreadsheetError(f"Tệp có {len(frame)} dòng, tối đa {MAX_ROWS} dòng.")
     return frame
+
+
+def _refuse_large_unpacked(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            declared = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise SpreadsheetError() from error
+    if declared > MAX_UNPACKED_BYTES:
+        raise SpreadsheetError(
+            f"Tệp Excel quá lớn khi giải nén ({declared // (1024 * 1024)} MB, tối đa "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB). Hãy chia thành nhiều tệp nhỏ hơn.")
 
 
 # --- streamed exports ---------------------------------------------------------

@@ -181,7 +181,7 @@ def make_questions(app):
 @pytest.fixture
 def make_round(app):
     def make(opens_in=timedelta(hours=-1), closes_in=timedelta(days=7), questions=5,
-             time_limit=600, max_attempts=3, number=None):
+             time_limit=600, max_attempts=3, number=None, scheduled=True):
         current = clock.now()
         contest = db.session.query(Contest).first()
         if contest is None:
@@ -194,7 +194,7 @@ def make_round(app):
             number=number or db.session.query(Round).count() + 1, name="Đợt thử",
             opens_at=current + opens_in, closes_at=current + closes_in,
             questions_per_attempt=questions, time_limit_seconds=time_limit,
-            max_attempts=max_attempts,
+            max_attempts=max_attempts, scheduled_at=current if scheduled else None,
         )
         db.session.add(round_)
         db.session.commit()

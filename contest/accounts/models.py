@@ -54,6 +54,8 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[str] = mapped_column(String(16), default="contestant")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    # A locked account cannot log in (set by an organizer, with a reason in the audit log).
+    locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     unit: Mapped[Unit] = relationship(lazy="joined")
 
@@ -62,6 +64,10 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
 
     @property
     def is_organizer(self) -> bool:

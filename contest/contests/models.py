@@ -1,6 +1,8 @@
 from datetime import datetime, timedelta
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, true
+from sqlalchemy import (
+    CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false, true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.clock import now
@@ -15,14 +17,44 @@ PREDICTION_KINDS = {
 }
 
 
+# When correct answers and explanations of an attempt become visible.
+REVIEW_AFTER = {
+    "contest": "Sau khi toàn bộ cuộc thi kết thúc",
+    "round": "Sau khi từng đợt thi kết thúc",
+}
+
+
 class Contest(db.Model):
     __tablename__ = "contests"
+    __table_args__ = (
+        CheckConstraint("review_after IN ('contest', 'round')", name="review_after"),
+        CheckConstraint(
+            "prediction_kind IN ('perfect_scorers', 'perfect_attempts', 'attempts', 'participants')",
+            name="prediction_kind",
+        ),
+        CheckConstraint("ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at",
+                        name="window"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(300))
+    # Branding shown on every public page: the issuing body, its logo, a contact line.
     organizer_name: Mapped[str] = mapped_column(String(200))
-    rules: Mapped[str] = mapped_column(Text)
+    contact_line: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo_type: Mapped[str | None] = mapped_column(String(32))  # image/png, image/jpeg
+    logo_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rules: Mapped[str] = mapped_column(Text)  # Markdown, shown sanitised
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The prediction target new rounds start with (each round may choose its own).
+    prediction_kind: Mapped[str] = mapped_column(String(20), default="perfect_scorers",
+                                                 server_default="perfect_scorers")
+    # "contest" (the safe default: later rounds may draw the same questions) or "round".
+    review_after: Mapped[str] = mapped_column(String(16), default="contest",
+                                              server_default="contest")
     # Unit prizes: a unit below this participation rate (percent) is not eligible.
     unit_min_rate: Mapped[int | None]
     # Organizer, admin and unit-manager accounts take no individual prize.
@@ -65,6 +97,13 @@ class Round(db.Model):
     prediction_actual: Mapped[int | None]
     results_computed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     results_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Lifecycle: a round is a draft (invisible, cannot be taken) until the organizer
+    # schedules it; then its times open and close it.
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Rounds of a contest do not overlap unless the organizer allows it for this one.
+    allow_overlap: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Topic keys the round draws from, comma-separated; empty: every active question.
+    topics: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     contest: Mapped[Contest] = relationship(back_populates="rounds")
 
@@ -72,8 +111,13 @@ class Round(db.Model):
     def time_limit(self) -> timedelta:
         return timedelta(seconds=self.time_limit_seconds)
 
+    @property
+    def is_draft(self) -> bool:
+        return self.scheduled_at is None
+
     def status(self, at: datetime | None = None) -> str:
-        """'upcoming', 'open' or 'closed' at ``at`` (default: now)."""
+        """'upcoming', 'open' or 'closed' at ``at`` (default: now), by the times
+        alone (``contests.lifecycle`` adds draft and published)."""
         at = at or now()
         if at < self.opens_at:
             return "upcoming"

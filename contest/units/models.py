@@ -1,4 +1,4 @@
-from sqlalchemy import CheckConstraint, String
+from sqlalchemy import CheckConstraint, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from contest.extensions import db
@@ -23,6 +23,8 @@ class Unit(db.Model):
     name_folded: Mapped[str] = mapped_column(String(200), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     headcount: Mapped[int | None]
+    # A deactivated unit keeps its history but takes no new registrations.
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     @property
     def kind_label(self) -> str:

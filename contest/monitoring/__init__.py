@@ -1,0 +1,1 @@
+"""Watching an open round: the live dashboard and the errors the app logged."""
