@@ -1,11 +1,15 @@
 """The demo contest `scripts/run` creates on a fresh machine.
 
-Units are the provincial agencies named in the Gia Lai plan (seeds/000) and the
-eleven wards and communes of Cao Bằng city whose websites the Cao Bằng plan
-(seeds/004, III.4: "11 trang xã, phường") counts. Headcounts are demo values.
+Units are the real units of Gia Lai after the reorganisation of 01/7/2025
+(`demo_data/units-gia-lai-2025.csv`, sources in `demo_data/README.md`): the 15
+provincial agencies and the 135 communes and wards. The Gia Lai plan for the second
+half of 2025 (appendix row 7) asks for this contest, led by Văn phòng UBND tỉnh.
+Headcounts are not published: the demo's are assumptions (``ASSUMED_HEADCOUNTS``).
 """
+import csv
 import secrets
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -17,34 +21,12 @@ from contest.extensions import db
 from contest.units.services import upsert_unit
 
 DEMO_SLUG = "cchc-demo"
-
-AGENCIES = [
-    ("VP-UBND", "Văn phòng UBND tỉnh", 120),
-    ("SNV", "Sở Nội vụ", 95),
-    ("STP", "Sở Tư pháp", 60),
-    ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", 140),
-    ("SKHCN", "Sở Khoa học và Công nghệ", 75),
-    ("STC", "Sở Tài chính", 110),
-    ("SCT", "Sở Công Thương", 90),
-    ("CA", "Công an tỉnh", 400),
-    ("BQLKKT", "Ban Quản lý Khu kinh tế tỉnh", 45),
-    ("BPTTH", "Báo và Phát thanh, Truyền hình tỉnh", 150),
-    ("TTPVHCC", "Trung tâm Phục vụ hành chính công tỉnh", 40),
-]
-
-COMMUNES = [
-    ("P-SONGBANG", "Phường Sông Bằng", 38),
-    ("P-SONGHIEN", "Phường Sông Hiến", 36),
-    ("P-HOPGIANG", "Phường Hợp Giang", 34),
-    ("P-TANGIANG", "Phường Tân Giang", 30),
-    ("P-NGOCXUAN", "Phường Ngọc Xuân", 32),
-    ("P-DETHAM", "Phường Đề Thám", 31),
-    ("P-HOACHUNG", "Phường Hòa Chung", 28),
-    ("P-DUYETTRUNG", "Phường Duyệt Trung", 29),
-    ("X-VINHQUANG", "Xã Vĩnh Quang", 27),
-    ("X-HUNGDAO", "Xã Hưng Đạo", 26),
-    ("X-CHUTRINH", "Xã Chu Trinh", 25),
-]
+UNITS_FILE = Path(__file__).resolve().parent / "demo_data" / "units-gia-lai-2025.csv"
+ORGANIZER_UNIT = "GL-S01"  # Văn phòng UBND tỉnh, which leads the contest in the plan
+# Assumed headcounts by subkind (not published anywhere; a real contest imports its own).
+ASSUMED_HEADCOUNTS = {"cơ quan chuyên môn": 60, "ban": 40, "phường": 35, "xã": 30}
+HEADCOUNT_NOTE = ("Biên chế của các đơn vị trong bản trình diễn là số giả định "
+                  "để minh họa tỷ lệ tham gia.")
 
 RULES = """\
 1. Đối tượng dự thi: cán bộ, công chức, viên chức, người lao động trong các cơ quan, đơn vị trên địa bàn tỉnh; người dân, học sinh, sinh viên và doanh nghiệp quan tâm.
@@ -57,18 +39,21 @@ RULES = """\
 
 5. Mỗi người chỉ đăng ký một tài khoản bằng số điện thoại của mình. Họ tên, ngày sinh và đơn vị dùng để trao giải, vui lòng khai đúng. Ban Tổ chức có quyền hủy kết quả của trường hợp gian lận hoặc thi hộ.
 
-6. Đáp án và giải thích của từng câu hỏi được công bố sau khi đợt thi kết thúc."""
+6. Đáp án và giải thích của từng câu hỏi được công bố sau khi cuộc thi kết thúc (các đợt thi có thể dùng chung câu hỏi)."""
 
 
 def demo_exists() -> bool:
     return db.session.scalar(select(Contest.id).where(Contest.slug == DEMO_SLUG)) is not None
 
 
+def demo_units() -> list[dict]:
+    with UNITS_FILE.open(encoding="utf-8", newline="") as source:
+        return list(csv.DictReader(source))
+
+
 def create_units() -> None:
-    for code, name, headcount in AGENCIES:
-        upsert_unit(code, name, "agency", headcount)
-    for code, name, headcount in COMMUNES:
-        upsert_unit(code, name, "commune", headcount)
+    for row in demo_units():
+        upsert_unit(row["code"], row["name"], row["kind"], ASSUMED_HEADCOUNTS.get(row["subkind"]))
 
 
 def _local_midnight(days_from_today: int):
@@ -79,10 +64,13 @@ def _local_midnight(days_from_today: int):
 def create_contest() -> Contest:
     contest = Contest(
         slug=DEMO_SLUG,
-        name=("Cuộc thi trực tuyến tìm hiểu về cải cách hành chính năm "
+        name=("Cuộc thi trực tuyến tìm hiểu về cải cách hành chính tỉnh Gia Lai năm "
               f"{now().astimezone(LOCAL_TZ).year} (bản trình diễn)"),
-        organizer_name="Văn phòng UBND tỉnh",
-        rules=RULES,
+        organizer_name="Ủy ban nhân dân tỉnh Gia Lai",
+        contact_line="Đơn vị thường trực: Văn phòng UBND tỉnh Gia Lai",
+        description=("Bản trình diễn trên danh sách đơn vị thật của tỉnh Gia Lai sau sắp xếp "
+                     "ngày 01/7/2025 (15 sở, ban, ngành và 135 xã, phường). " + HEADCOUNT_NOTE),
+        rules=RULES, starts_at=_local_midnight(-1), ends_at=_local_midnight(14),
     )
     question = PREDICTION_KINDS["perfect_scorers"]
     contest.rounds = [
@@ -98,7 +86,7 @@ def create_contest() -> Contest:
 def create_organizer() -> tuple[User, str]:
     password = secrets.token_urlsafe(9)
     unit_id = db.session.scalar(select(db.metadata.tables["units"].c.id).where(
-        db.metadata.tables["units"].c.code == "VP-UBND"))
+        db.metadata.tables["units"].c.code == ORGANIZER_UNIT))
     organizer = User(
         full_name="Ban Tổ chức", date_of_birth=_local_midnight(0).date().replace(year=1980),
         gender="khac", phone="0900000001", email="bantochuc@example.vn",

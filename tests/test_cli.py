@@ -1,4 +1,5 @@
 from contest.accounts.models import User
+from contest.clock import LOCAL_TZ, now
 from contest.bank.models import Question
 from contest.contests.models import Contest
 from contest.extensions import db
@@ -11,8 +12,12 @@ def test_seed_demo_creates_the_demo_once(runner):
     assert "Mật khẩu (chỉ hiện một lần)" in first.output
     contest = db.session.query(Contest).one()
     assert [r.status() for r in contest.rounds] == ["open", "upcoming"]
-    assert db.session.query(Unit).filter_by(kind="commune").count() == 11
+    # The units of Gia Lai after 01/7/2025: 15 agencies, 25 wards and 110 communes.
+    assert db.session.query(Unit).filter_by(kind="agency").count() == 15
+    assert db.session.query(Unit).filter_by(kind="commune").count() == 135
+    assert db.session.query(Unit).filter(Unit.name.like("Phường %")).count() == 25
     assert db.session.query(Unit).filter(Unit.name == "Sở Nội vụ").count() == 1
+    assert str(now().astimezone(LOCAL_TZ).year) in contest.name and "Gia Lai" in contest.name
     assert db.session.query(User).filter_by(role="organizer").count() == 1
     assert db.session.query(Question).count() >= 40
     second = runner.invoke(args=["seed-demo"])
