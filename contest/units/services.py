@@ -7,13 +7,16 @@ from contest.units.models import Unit
 
 
 def all_units() -> list[Unit]:
-    return list(db.session.scalars(select(Unit).order_by(Unit.kind, Unit.name)))
+    """The units people can register under: a deactivated unit is left out."""
+    return list(db.session.scalars(
+        select(Unit).where(Unit.active.is_(True)).order_by(Unit.kind, Unit.name)))
 
 
 def search_units(query: str, limit: int = 20) -> list[Unit]:
-    """Units whose name contains every word of ``query``, ignoring diacritics and case."""
+    """Active units whose name contains every word of ``query``, ignoring
+    diacritics and case."""
     words = fold(query).split()
-    stmt = select(Unit).order_by(Unit.kind, Unit.name)
+    stmt = select(Unit).where(Unit.active.is_(True)).order_by(Unit.kind, Unit.name)
     for word in words:
         stmt = stmt.where(Unit.name_folded.contains(word, autoescape=True))
     return list(db.session.scalars(stmt.limit(limit)))

@@ -1,0 +1,123 @@
+"""The units workbook: reading an uploaded list (every bad row reported with its
+Excel row number, column and reason) and writing the template and the current list."""
+from dataclasses import dataclass
+
+import pandas as pd
+
+from contest.spreadsheets import read_xlsx, write_xlsx
+from contest.text import fold
+from contest.units import rules
+from contest.units.models import UNIT_KINDS, Unit
+
+CODE, NAME, KIND, HEADCOUNT = "Mã đơn vị", "Tên đơn vị", "Loại", "Biên chế"
+ACTIVE, ACCOUNTS = "Đang hoạt động", "Số tài khoản"
+COLUMNS = [CODE, NAME, KIND, HEADCOUNT]
+SHEET = "Danh mục đơn vị"
+GUIDE_SHEET = "Hướng dẫn"
+FIRST_DATA_ROW = 2  # row 1 is the header
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+def read_units(data: bytes) -> tuple[list[tuple[int, rules.UnitRecord]], list[RowError]]:
+    """Every row of an uploaded workbook checked: ([(Excel row, record)], errors).
+    Raises ``SpreadsheetError`` for a file that is not a readable .xlsx."""
+    return parse_frame(read_xlsx(data))
+
+
+def _header_map(headers) -> dict[str, str]:
+    """Header cell -> our column name, ignoring case and diacritics."""
+    known = {fold(column): column for column in COLUMNS}
+    return {header: known[fold(str(header))] for header in headers if fold(str(header)) in known}
+
+
+def parse_frame(frame: pd.DataFrame) -> tuple[list[tuple[int, rules.UnitRecord]], list[RowError]]:
+    headers = _header_map(frame.columns)
+    missing = [column for column in COLUMNS if column not in headers.values()]
+    if missing:
+        return [], [RowError(1, ", ".join(missing), "Thiếu cột trong dòng tiêu đề (dòng 1).")]
+    records, errors, codes = [], [], []
+    for index, values in enumerate(frame.to_dict("records")):
+        cells = {headers[h]: str(v) for h, v in values.items() if h in headers}
+        if not any(value.strip() for value in cells.values()):
+            continue
+        row = index + FIRST_DATA_ROW
+        record, problems = _row_record(cells)
+        errors += [RowError(row, column, message) for column, message in problems]
+        if record:
+            records.append((row, record))
+        if not any(column == CODE for column, _ in problems):
+            codes.append((row, rules.clean_code(cells[CODE])))
+    errors += _duplicate_codes(codes)
+    return records, sorted(errors, key=_error_order)
+
+
+def _error_order(error: RowError) -> tuple[int, int]:
+    """By row, then in the order of the columns."""
+    return error.row, COLUMNS.index(error.column) if error.column in COLUMNS else -1
+
+
+def _row_record(cells: dict[str, str]) -> tuple[rules.UnitRecord | None, list[tuple[str, str]]]:
+    code, name = rules.clean_code(cells[CODE]), rules.clean_name(cells[NAME])
+    kind = rules.parse_kind(cells[KIND])
+    headcount, headcount_problem = rules.parse_headcount(cells[HEADCOUNT])
+    problems = [(column, message) for column, message in (
+        (CODE, rules.code_problem(code)),
+        (NAME, rules.name_problem(name)),
+        (KIND, None if kind else rules.KIND_UNKNOWN),
+        (HEADCOUNT, headcount_problem),
+    ) if message]
+    if problems:
+        return None, problems
+    return rules.UnitRecord(code=code, name=name, kind=kind, headcount=headcount), []
+
+
+def _duplicate_codes(codes: list[tuple[int, str]]) -> list[RowError]:
+    """A code written on two rows (of well-formed codes) is an error on the later one."""
+    first_row: dict[str, int] = {}
+    errors = []
+    for row, code in codes:
+        if code in first_row:
+            errors.append(RowError(row, CODE, f"Mã đơn vị trùng với dòng {first_row[code]}."))
+        first_row.setdefault(code, row)
+    return errors
+
+
+# --- downloads -----------------------------------------------------------------
+
+def _guide_frame() -> pd.DataFrame:
+    kinds = "; ".join(f"“{label}” (hoặc {key})" for key, label in UNIT_KINDS.items())
+    rows = [
+        (CODE, "Bắt buộc. 2–32 ký tự: chữ in hoa không dấu A–Z, chữ số, dấu - hoặc _, "
+               "ví dụ SNV hoặc XA-001. Mã đã có thì đơn vị đó được cập nhật; mã mới thì thêm đơn vị mới."),
+        (NAME, f"Bắt buộc, tối đa {rules.MAX_NAME} ký tự, ví dụ “Sở Nội vụ”."),
+        (KIND, f"Bắt buộc, một trong: {kinds}. Viết tắt “Đơn vị sự nghiệp” cũng được; "
+               "không phân biệt chữ hoa, chữ thường, có dấu hay không dấu."),
+        (HEADCOUNT, "Số cán bộ, công chức, viên chức của đơn vị (số nguyên ≥ 0), dùng để tính "
+                    "tỷ lệ tham gia. Để trống nếu chưa có."),
+        (f"{ACTIVE}, {ACCOUNTS}", "Chỉ có trong tệp danh sách tải về, để tham khảo; khi nhập "
+                                  "hai cột này được bỏ qua. Ngừng hoặc mở lại hoạt động một "
+                                  "đơn vị trên trang quản trị."),
+        ("Lưu ý", "Mọi dòng được kiểm tra trước khi nhập: nếu có dòng sai thì không có gì "
+                  "thay đổi. Tệp .xlsx, tối đa 2 MB. Dòng để trống được bỏ qua."),
+    ]
+    return pd.DataFrame(rows, columns=["Cột", "Cách điền"])
+
+
+def template_workbook() -> bytes:
+    return write_xlsx({SHEET: pd.DataFrame(columns=COLUMNS), GUIDE_SHEET: _guide_frame()})
+
+
+def list_workbook(units: list[Unit], accounts: dict[int, int]) -> bytes:
+    """The current list with the template's columns (so it can be edited and
+    imported again), plus whether each unit is active and its accounts."""
+    rows = [(unit.code, unit.name, unit.kind_label, unit.headcount,
+             "Có" if unit.active else "Không", accounts.get(unit.id, 0)) for unit in units]
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, ACTIVE, ACCOUNTS], dtype=object)
+    return write_xlsx({SHEET: frame, GUIDE_SHEET: _guide_frame()})
