@@ -6,7 +6,7 @@ from flask import current_app
 
 from contest.audit.services import record
 from contest.bank.loader import load_records
-from contest.bank.validate import Minimums, check_directory
+from contest.bank.validate import NO_MINIMUMS, Minimums, check_directory
 from contest.extensions import db
 
 
@@ -17,6 +17,8 @@ def register(app) -> None:
     app.cli.add_command(bank)
     from contest.rankings.cli import results
     app.cli.add_command(results)
+    from contest.accounts.cli import create_admin_command
+    app.cli.add_command(create_admin_command)
 
 
 @click.command("seed-demo")
@@ -76,8 +78,12 @@ def bank():
 def bank_check():
     """Validate every question file; exit non-zero on any problem."""
     records, problems = check_directory(current_app.config["QUESTION_BANK_DIR"], Minimums())
+    from contest.bank.summary import summary_lines
+
     for problem in problems:
         click.echo(str(problem))
+    for line in summary_lines(records):
+        click.echo(line)
     click.echo(f"{len(records)} câu hỏi hợp lệ, {len(problems)} lỗi.")
     sys.exit(1 if problems else 0)
 
@@ -88,7 +94,8 @@ def bank_similar(threshold):
     """List pairs of questions that may ask the same fact (for a person to judge)."""
     from contest.bank.similarity import similar_pairs
 
-    records, _ = check_directory(current_app.config["QUESTION_BANK_DIR"], Minimums(0, 0, 0))
+    records, _ = check_directory(current_app.config["QUESTION_BANK_DIR"], NO_MINIMUMS,
+                                 whole_bank_rules=False)
     pairs = similar_pairs(records, threshold)
     for pair in pairs:
         click.echo(f"{pair.score:.2f} {pair.first.code} ~ {pair.second.code}")
@@ -138,13 +145,14 @@ def _load_bank() -> None:
     from contest.bank.records import read_topic_file, topic_files
 
     directory = current_app.config["QUESTION_BANK_DIR"]
-    records, problems = check_directory(directory, Minimums(0, 0, 0))
+    records, problems = check_directory(directory, NO_MINIMUMS, whole_bank_rules=False)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
         raise click.ClickException("Ngân hàng câu hỏi có lỗi, chưa nạp gì.")
-    titles = {f.topic: f.title for f in map(read_topic_file, topic_files(directory))}
-    report = load_records(records, titles)
+    files = [read_topic_file(path) for path in topic_files(directory)]
+    report = load_records(records, {f.topic: f.title for f in files},
+                          {f.topic: f.scope for f in files})
     record("bank.load", created=len(report.created), updated=len(report.updated),
            new_versions=len(report.new_versions))
     db.session.commit()

@@ -1,5 +1,6 @@
 """Vietnamese text helpers: search that ignores diacritics and case."""
 import re
+import string
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
@@ -16,3 +17,10 @@ def fold(text: str) -> str:
 def matches(query: str, folded_haystack: str) -> bool:
     """True when every word of ``query`` appears in the already folded text."""
     return all(word in folded_haystack for word in fold(query).split())
+
+
+def normalise_text(text: str) -> str:
+    """NFC, case, punctuation and spaces folded: for duplicate detection."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = text.translate(str.maketrans("", "", string.punctuation + "“”‘’«»…–—"))
+    return " ".join(text.split())

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from contest.accounts.forms import LoginForm, RegistrationForm
 from contest.accounts.phone import normalize_phone
-from contest.accounts.services import DuplicateAccount, authenticate, register_user
+from contest.accounts.services import AccountLocked, DuplicateAccount, authenticate, register_user
 from contest.extensions import limiter
 from contest.units.services import all_units
 
@@ -61,7 +61,11 @@ def login():
         return redirect(url_for("contests.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.identifier.data, form.password.data)
+        try:
+            user = authenticate(form.identifier.data, form.password.data)
+        except AccountLocked as locked:
+            form.identifier.errors.append(locked.message)
+            return render_template("accounts/login.html", form=form), locked.status_code
         if user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))

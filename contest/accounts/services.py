@@ -5,12 +5,17 @@ from sqlalchemy.exc import IntegrityError
 from contest.accounts.models import User
 from contest.accounts.phone import normalize_phone
 from contest.audit.services import record
-from contest.errors import Conflict
+from contest.errors import Conflict, DomainError
 from contest.extensions import db
 
 
 class DuplicateAccount(Conflict):
     message = "Số điện thoại, email hoặc CCCD đã được dùng cho một tài khoản khác."
+
+
+class AccountLocked(DomainError):
+    status_code = 403
+    message = "Tài khoản đã bị khóa. Vui lòng liên hệ Ban Tổ chức."
 
 
 def register_user(*, full_name, date_of_birth, gender, phone, email, cccd, audience,
@@ -41,7 +46,11 @@ def find_by_identifier(identifier: str) -> User | None:
 
 
 def authenticate(identifier: str, password: str) -> User | None:
+    """The account, if the password is right; a locked account is refused (told
+    only to whoever knows its password, so lock status does not leak)."""
     user = find_by_identifier(identifier)
     if user is None or not user.check_password(password):
         return None
+    if user.is_locked:
+        raise AccountLocked()
     return user

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from contest.bank.records import QuestionRecord
-from contest.bank.validate import TOPIC_KEY, normalise_text, question_problems
+from contest.bank.validate import SCOPE, TOPIC_KEY, question_problems
+from contest.text import normalise_text
 from contest.text import fold
 
 MAX_OPTIONS = 6
@@ -13,7 +14,9 @@ COLUMNS = [
     *[(f"option_{i}", f"Phương án {i}") for i in range(1, MAX_OPTIONS + 1)],
     ("correct", "Đáp án đúng"), ("explanation", "Giải thích"),
     ("source_document", "Văn bản nguồn"), ("source_part", "Phần/mục"),
+    ("scope", "Phạm vi"), ("group", "Nhóm câu hỏi"),
 ]
+REQUIRED = [key for key, _ in COLUMNS if key not in ("scope", "group")]
 LABELS = dict(COLUMNS)
 FIELD_COLUMNS = {  # validator field -> column label shown in errors
     "code": LABELS["code"], "topic": LABELS["topic"], "difficulty": LABELS["difficulty"],
@@ -39,7 +42,8 @@ def record_to_row(record: QuestionRecord) -> dict:
     for i in range(1, MAX_OPTIONS + 1):
         row[f"option_{i}"] = record.options[i - 1] if i <= len(record.options) else ""
     row.update(correct=record.correct, explanation=record.explanation,
-               source_document=record.source_document, source_part=record.source_part)
+               source_document=record.source_document, source_part=record.source_part,
+               scope=record.scope, group=record.group)
     return row
 
 
@@ -59,6 +63,11 @@ def guide_frame() -> pd.DataFrame:
         (LABELS["explanation"], "Giải thích vì sao, một đến ba câu."),
         (LABELS["source_document"], "Văn bản nguồn: số, ngày, cơ quan ban hành."),
         (LABELS["source_part"], "Phần, mục, điều, khoản hoặc dòng phụ lục chứa thông tin."),
+        (LABELS["scope"], "Không bắt buộc: national (toàn quốc) hoặc mã tỉnh, ví dụ gia_lai; "
+                          "phải trùng với phạm vi của chủ đề. Để trống: theo chủ đề."),
+        (LABELS["group"], "Không bắt buộc: các câu cùng hỏi một sự kiện, hoặc câu này nêu đáp án "
+                          "của câu kia, ghi cùng một nhóm (chữ thường, không dấu, nối bằng gạch "
+                          "ngang); một lượt thi không có hai câu cùng nhóm."),
     ]
     return pd.DataFrame(rows, columns=["Cột", "Cách điền"])
 
@@ -88,13 +97,14 @@ def _raw_question(cells: dict) -> dict:
         "correct": _to_int(cells.get("correct")), "explanation": cells.get("explanation", "").strip(),
         "source": {"document": cells.get("source_document", "").strip(),
                    "part": cells.get("source_part", "").strip()},
+        **({"group": cells["group"].strip()} if cells.get("group", "").strip() else {}),
     }
 
 
 def parse_frame(frame: pd.DataFrame) -> tuple[list[tuple[int, QuestionRecord]], list[RowError]]:
     """Every row validated: ([(Excel row number, record)], errors)."""
     keys = _column_keys(frame.columns)
-    missing = [LABELS[key] for key, _ in COLUMNS[:6] + COLUMNS[-4:] if key not in keys.values()]
+    missing = [LABELS[key] for key in REQUIRED[:6] + REQUIRED[-4:] if key not in keys.values()]
     if missing:
         return [], [RowError(1, ", ".join(missing), "thiếu cột trong dòng tiêu đề")]
     records, errors = [], []
@@ -104,22 +114,26 @@ def parse_frame(frame: pd.DataFrame) -> tuple[list[tuple[int, QuestionRecord]], 
         if not any(value.strip() for value in cells.values()):
             continue
         raw = _raw_question(cells)
-        topic = cells.get("topic", "").strip()
+        topic, scope = cells.get("topic", "").strip(), cells.get("scope", "").strip()
         problems = [(p.field, p.message) for p in question_problems(raw)]
         if not TOPIC_KEY.match(topic):
             problems.append(("topic", "mã chủ đề thiếu hoặc sai dạng [a-z0-9_]+"))
+        if scope and not SCOPE.match(scope):
+            problems.append(("scope", "phạm vi là national hoặc mã tỉnh, ví dụ gia_lai"))
         errors += [RowError(row, FIELD_COLUMNS[field], message) for field, message in problems]
         if not problems:
-            records.append((row, _record(topic, raw)))
+            records.append((row, _record(topic, raw, scope)))
     errors += _duplicate_errors(records)
     return records, sorted(errors, key=lambda e: e.row)
 
 
-def _record(topic: str, raw: dict) -> QuestionRecord:
+def _record(topic: str, raw: dict, scope: str) -> QuestionRecord:
+    """``scope`` may be empty: the topic's scope is filled in when the bank is read."""
     return QuestionRecord(
         code=raw["code"], topic=topic, difficulty=raw["difficulty"], question=raw["question"],
         options=tuple(raw["options"]), correct=raw["correct"], explanation=raw["explanation"],
         source_document=raw["source"]["document"], source_part=raw["source"]["part"],
+        scope=scope, group=raw.get("group", ""),
     )
 
 

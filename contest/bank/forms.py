@@ -10,7 +10,8 @@ from contest.forms import ChoiceField
 # validator field -> form field that shows the error
 ERROR_FIELDS = {"code": "code", "difficulty": "difficulty", "question": "question",
                 "options": "option_1", "correct": "correct", "explanation": "explanation",
-                "source.document": "source_document", "source.part": "source_part"}
+                "source.document": "source_document", "source.part": "source_part",
+                "group": "group"}
 
 
 def _strip(value):
@@ -30,6 +31,9 @@ class QuestionForm(FlaskForm):
     explanation = TextAreaField("Giải thích", filters=[_strip])
     source_document = StringField("Văn bản nguồn", filters=[_strip])
     source_part = StringField("Phần/mục (điều, khoản, mục, dòng phụ lục)", filters=[_strip])
+    group = StringField("Nhóm câu hỏi (không bắt buộc)", filters=[_strip], description=(
+        "Các câu cùng hỏi một sự kiện, hoặc câu này nêu đáp án của câu kia, ghi cùng một nhóm "
+        "(ví dụ nd118-thay-the-nd61): một lượt thi không có hai câu cùng nhóm."))
 
     def option_fields(self):
         return [getattr(self, f"option_{i}") for i in range(1, MAX_OPTIONS + 1)]
@@ -43,6 +47,7 @@ class QuestionForm(FlaskForm):
             "question": self.question.data, "options": options,
             "correct": _number(self.correct.data), "explanation": self.explanation.data,
             "source": {"document": self.source_document.data, "part": self.source_part.data},
+            **({"group": self.group.data} if self.group.data else {}),
         }
 
     def validate_question_rules(self) -> bool:
@@ -59,6 +64,7 @@ class QuestionForm(FlaskForm):
             question=raw["question"], options=tuple(o.strip() for o in raw["options"]),
             correct=raw["correct"], explanation=raw["explanation"],
             source_document=raw["source"]["document"], source_part=raw["source"]["part"],
+            group=raw.get("group", ""),
         )
 
 

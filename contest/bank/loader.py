@@ -23,12 +23,14 @@ class LoadReport:
     unchanged: int = 0
 
 
-def upsert_topic(key: str, title: str) -> Topic:
+def upsert_topic(key: str, title: str, scope: str | None = None) -> Topic:
     topic = db.session.scalar(select(Topic).where(Topic.key == key))
     if topic is None:
         topic = Topic(key=key, title=title)
         db.session.add(topic)
     topic.title = title
+    if scope:
+        topic.scope = scope
     return topic
 
 
@@ -53,7 +55,17 @@ def same_content(question: Question, record: QuestionRecord) -> bool:
     )
 
 
+def _mark(question: Question, record: QuestionRecord, topic: Topic) -> None:
+    """What the file says about a question beyond its content: scope (its topic's),
+    fact group, retirement. Changed in place: a contestant never sees these."""
+    question.scope = topic.scope or record.scope
+    question.fact_group = record.group or None
+    if record.retired:
+        question.active = False
+
+
 def _fill(question: Question, record: QuestionRecord, topic: Topic) -> None:
+    _mark(question, record, topic)
     question.topic = topic
     question.difficulty = record.difficulty
     question.text = record.question
@@ -101,6 +113,7 @@ def save_record(record: QuestionRecord, topic: Topic, report: LoadReport,
         report.created.append(record.code)
         return question
     if same_content(existing, record):
+        _mark(existing, record, topic)
         report.unchanged += 1
         return existing
     if not was_shown(existing):
@@ -116,10 +129,12 @@ def save_record(record: QuestionRecord, topic: Topic, report: LoadReport,
     return question
 
 
-def load_records(records: list[QuestionRecord], titles: dict[str, str]) -> LoadReport:
+def load_records(records: list[QuestionRecord], titles: dict[str, str],
+                 scopes: dict[str, str] | None = None) -> LoadReport:
     """Write every record in one transaction."""
     report = LoadReport()
-    topics = {key: upsert_topic(key, title) for key, title in titles.items()}
+    scopes = scopes or {}
+    topics = {key: upsert_topic(key, title, scopes.get(key)) for key, title in titles.items()}
     current = current_versions()
     for record in records:
         save_record(record, topics[record.topic], report, current)

@@ -14,6 +14,8 @@ class Topic(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
     title: Mapped[str] = mapped_column(String(300))
+    # "national", or the province whose plans the topic's questions test (gia_lai).
+    scope: Mapped[str] = mapped_column(String(32), default="national", server_default="national")
 
 
 class Question(db.Model):
@@ -35,6 +37,12 @@ class Question(db.Model):
     is_current: Mapped[bool] = mapped_column(default=True)
     active: Mapped[bool] = mapped_column(default=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), index=True)
+    # Copied from the topic, so the draw filters without a join.
+    scope: Mapped[str] = mapped_column(String(32), default="national", server_default="national",
+                                       index=True)
+    # Questions testing one fact (or stating each other's key) share a group; one
+    # attempt never holds two questions of a group.
+    fact_group: Mapped[str | None] = mapped_column(String(64))
     difficulty: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     explanation: Mapped[str] = mapped_column(Text)

@@ -1,4 +1,11 @@
-"""The bank's file format (question_bank/<topic>.yaml), read into plain records."""
+"""The bank's file format (question_bank/<topic>.yaml), read into plain records.
+
+A file is one topic of one scope: ``scope: national`` (any province's contest may
+draw it) or a province key (``gia_lai``: questions on that province's plans). A
+question may name a fact ``group`` (one attempt never holds two questions of a
+group), list the codes it was judged ``distinct_from`` (a similar pair a reviewer
+kept apart), or be ``retired`` with a reason (kept for history, never drawn).
+"""
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +23,11 @@ class QuestionRecord:
     explanation: str
     source_document: str
     source_part: str
+    scope: str = "national"
+    group: str = ""
+    retired: bool = False
+    retired_reason: str = ""
+    distinct_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,7 @@ class TopicFile:
     topic: str
     title: str
     raw_questions: list
+    scope: str = ""
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
@@ -37,6 +50,7 @@ def read_topic_file(path: Path) -> TopicFile:
     return TopicFile(
         path=path, topic=str(data.get("topic", "")), title=str(data.get("title", "")),
         raw_questions=questions if isinstance(questions, list) else [],
+        scope=str(data.get("scope", "") or ""),
     )
 
 
@@ -44,7 +58,7 @@ def topic_files(directory: str | Path) -> list[Path]:
     return sorted(Path(directory).glob("*.yaml"))
 
 
-def to_record(topic: str, raw: dict) -> QuestionRecord:
+def to_record(topic: str, raw: dict, scope: str = "national") -> QuestionRecord:
     """A record from one YAML question (assumes it passed validation)."""
     source = raw.get("source") or {}
     return QuestionRecord(
@@ -53,4 +67,8 @@ def to_record(topic: str, raw: dict) -> QuestionRecord:
         options=tuple(str(option).strip() for option in raw["options"]),
         correct=int(raw["correct"]), explanation=str(raw["explanation"]).strip(),
         source_document=str(source["document"]).strip(), source_part=str(source["part"]).strip(),
+        scope=scope, group=str(raw.get("group") or "").strip(),
+        retired=raw.get("retired") is True,
+        retired_reason=str(raw.get("retired_reason") or "").strip(),
+        distinct_from=tuple(str(code).strip() for code in raw.get("distinct_from") or ()),
     )

@@ -84,7 +84,7 @@ def _filled_form(question) -> QuestionForm:
         "code": record.code, "topic": record.topic, "difficulty": str(record.difficulty),
         "question": record.question, "correct": str(record.correct),
         "explanation": record.explanation, "source_document": record.source_document,
-        "source_part": record.source_part,
+        "source_part": record.source_part, "group": record.group,
         **{f"option_{i}": text for i, text in enumerate(record.options, start=1)},
     })
     return form

@@ -1,5 +1,7 @@
 """Organizer changes to the bank: create, edit (a new version once shown), show or
 hide, import from Excel. Each change and its audit row commit together."""
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from contest.audit.services import record as audit
@@ -7,7 +9,7 @@ from contest.bank.excel import LABELS, RowError
 from contest.bank.loader import LoadReport, current_version, current_versions, save_record, upsert_topic
 from contest.bank.models import Question, Topic
 from contest.bank.records import QuestionRecord
-from contest.bank.validate import normalise_text
+from contest.text import normalise_text
 from contest.errors import Conflict, NotFound
 from contest.extensions import db
 
@@ -33,6 +35,7 @@ def question_record(question: Question) -> QuestionRecord:
         question=question.text, options=tuple(o.text for o in question.options),
         correct=question.correct_option.position, explanation=question.explanation,
         source_document=question.source_document, source_part=question.source_part,
+        scope=question.scope, group=question.fact_group or "",
     )
 
 
@@ -113,15 +116,27 @@ def validate_workbook(data: bytes) -> tuple[list[tuple[int, QuestionRecord]], li
     from contest.spreadsheets import read_xlsx
 
     rows, errors = parse_frame(read_xlsx(data))
-    errors += bank_conflicts(rows) + unknown_topics(rows)
+    errors += bank_conflicts(rows) + topic_errors(rows)
+    scopes = dict(db.session.execute(select(Topic.key, Topic.scope)).all())
+    rows = [(row, replace(record, scope=scopes.get(record.topic, record.scope)))
+            for row, record in rows]
     return rows, sorted(errors, key=lambda error: error.row)
 
 
-def unknown_topics(rows: list[tuple[int, QuestionRecord]]) -> list[RowError]:
-    """Rows naming a topic the bank does not have (a typo would make a new topic)."""
-    known = set(db.session.scalars(select(Topic.key)))
-    return [RowError(row, LABELS["topic"], f"chủ đề «{record.topic}» chưa có trong ngân hàng")
-            for row, record in rows if record.topic not in known]
+def topic_errors(rows: list[tuple[int, QuestionRecord]]) -> list[RowError]:
+    """Rows naming a topic the bank does not have (a typo would make a new topic),
+    or a scope other than their topic's (a topic is national or one province's)."""
+    scopes = dict(db.session.execute(select(Topic.key, Topic.scope)).all())
+    errors = []
+    for row, record in rows:
+        if record.topic not in scopes:
+            errors.append(RowError(row, LABELS["topic"],
+                                   f"chủ đề «{record.topic}» chưa có trong ngân hàng"))
+        elif record.scope and record.scope != scopes[record.topic]:
+            errors.append(RowError(row, LABELS["scope"], (
+                f"chủ đề «{record.topic}» thuộc phạm vi {scopes[record.topic]}, "
+                f"không phải {record.scope}")))
+    return errors
 
 
 def import_records(rows: list[tuple[int, QuestionRecord]], actor, filename: str) -> LoadReport:

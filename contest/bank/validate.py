@@ -1,17 +1,18 @@
 """`bank check`: every rule a question file must pass, with file and code per problem."""
 import re
-import string
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from contest.bank.bank_rules import drawable, whole_bank_problems
 from contest.bank.records import QuestionRecord, read_topic_file, to_record, topic_files
-from contest.text import fold
+from contest.text import fold, normalise_text
 
 TOPIC_KEY = re.compile(r"^[a-z0-9_]+$")
+SCOPE = re.compile(r"^(national|[a-z][a-z_]{1,30})$")  # national, or a province key: gia_lai
+GROUP = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE = re.compile(r"^[A-Z0-9]+(?:_[A-Z0-9]+)*-\d{3,}$")
 MAX_QUESTION_CHARS = 1000
 MAX_OPTION_CHARS = 300
@@ -46,16 +47,11 @@ class Minimums:
     total: int = 300
     per_topic: int = 15
     topics: int = 10
+    national: int = 220         # questions any province's contest can draw
+    national_topics: int = 8
 
 
-NO_MINIMUMS = Minimums(0, 0, 0)
-
-
-def normalise_text(text: str) -> str:
-    """NFC, case, punctuation and spaces folded: for duplicate detection."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = text.translate(str.maketrans("", "", string.punctuation + "“”‘’…–—"))
-    return " ".join(text.split())
+NO_MINIMUMS = Minimums(0, 0, 0, 0, 0)
 
 
 def refers_to_other_options(option: str) -> bool:
@@ -90,6 +86,25 @@ def question_problems(raw) -> list[FieldProblem]:
     if not isinstance(explanation, str) or not explanation.strip():
         problems.append(FieldProblem("explanation", "thiếu giải thích"))
     problems += _source_problems(raw.get("source"))
+    problems += _marking_problems(raw)
+    return problems
+
+
+def _marking_problems(raw: dict) -> list[FieldProblem]:
+    """The optional fields: fact group, retirement, pairs judged distinct."""
+    problems = []
+    group = raw.get("group")
+    if group is not None and (not isinstance(group, str) or not GROUP.match(group.strip())):
+        problems.append(FieldProblem("group", "nhóm (group) viết thường, không dấu, nối bằng "
+                                              "gạch ngang, ví dụ nd118-thay-the-nd61"))
+    if raw.get("retired") not in (None, True, False):
+        problems.append(FieldProblem("retired", "retired chỉ nhận true hoặc false"))
+    elif raw.get("retired") is True and not str(raw.get("retired_reason") or "").strip():
+        problems.append(FieldProblem("retired", "câu hỏi thôi dùng phải ghi lý do (retired_reason)"))
+    distinct = raw.get("distinct_from")
+    if distinct is not None and not (isinstance(distinct, list) and all(
+            isinstance(code, str) and CODE.match(code.strip()) for code in distinct)):
+        problems.append(FieldProblem("distinct_from", "distinct_from là danh sách mã câu hỏi"))
     return problems
 
 
@@ -133,14 +148,19 @@ def correct_is_longest(record: QuestionRecord) -> bool:
     return all(answer > length for i, length in enumerate(lengths) if i != record.correct - 1)
 
 
-def check_directory(directory: str | Path, minimums: Minimums = Minimums()):
-    """(records, problems) for every file of the bank."""
+def check_directory(directory: str | Path, minimums: Minimums = Minimums(),
+                    whole_bank_rules: bool = True):
+    """(records, problems) for every file of the bank. ``whole_bank_rules`` off
+    checks each question and file only (what loading needs)."""
     records, problems = [], []
     for path in topic_files(directory):
         file_records, file_problems = check_file(path)
         records += file_records
         problems += file_problems
-    problems += bank_problems(records, minimums, str(directory))
+    if whole_bank_rules:
+        problems += bank_problems(records, minimums, str(directory))
+        problems += [Problem(p.topic, p.code, p.message)
+                     for p in whole_bank_problems(records, str(directory))]
     return records, problems
 
 
@@ -155,6 +175,10 @@ def check_file(path: Path) -> tuple[list[QuestionRecord], list[Problem]]:
         problems.append(Problem(name, "", "mã chủ đề (topic) thiếu hoặc sai dạng [a-z0-9_]+"))
     if not topic_file.title.strip():
         problems.append(Problem(name, "", "thiếu tên chủ đề (title)"))
+    if not SCOPE.match(topic_file.scope):
+        problems.append(Problem(name, "", (
+            "thiếu phạm vi (scope): national cho câu hỏi toàn quốc, hoặc mã tỉnh "
+            "(ví dụ gia_lai) cho câu hỏi về kế hoạch của tỉnh")))
     if not topic_file.raw_questions:
         problems.append(Problem(name, "", "không có câu hỏi nào (questions)"))
     records = []
@@ -163,12 +187,13 @@ def check_file(path: Path) -> tuple[list[QuestionRecord], list[Problem]]:
         found = question_problems(raw)
         problems += [Problem(name, code, f"{p.field}: {p.message}") for p in found]
         if not found:
-            records.append(to_record(topic_file.topic, raw))
+            records.append(to_record(topic_file.topic, raw, topic_file.scope))
     return records, problems
 
 
 def bank_problems(records: list[QuestionRecord], minimums: Minimums, where: str) -> list[Problem]:
     problems = _duplicate_problems(records)
+    records = drawable(records)
     if not records:
         return problems
     total = len(records)
@@ -210,4 +235,10 @@ def _size_problems(records, minimums: Minimums, where: str) -> list[Problem]:
     for topic, count in sorted(per_topic.items()):
         if count < minimums.per_topic:
             problems.append(Problem(topic, "", f"chủ đề có {count} câu, cần ít nhất {minimums.per_topic}"))
+    national = [r for r in records if r.scope == "national"]
+    national_topics = len({r.topic for r in national})
+    if len(national) < minimums.national or national_topics < minimums.national_topics:
+        problems.append(Problem(where, "", (
+            f"phần toàn quốc có {len(national)} câu trong {national_topics} chủ đề, cần ít nhất "
+            f"{minimums.national} câu trong {minimums.national_topics} chủ đề")))
     return problems

@@ -41,7 +41,7 @@ def test_the_valid_fixture_passes(tmp_path):
     ("missing_source_part.yaml", "missing_source_part.yaml: BRK-001: source.part: thiếu phần/mục"),
     ("bad_difficulty.yaml", "bad_difficulty.yaml: BRK-001: difficulty: độ khó phải là 1, 2 hoặc 3"),
     ("bad_yaml.yaml", "bad_yaml.yaml: -: không đọc được YAML"),
-    ("longest_correct.yaml", "đáp án đúng là phương án dài nhất ở 6/9 câu"),
+    ("longest_correct.yaml", "đáp án đúng là phương án dài nhất ở 7/9 câu"),
     ("difficulty_mix.yaml", "độ khó 3 chỉ có 1/13 câu"),
 ])
 def test_each_rule_is_reported_with_file_and_code(tmp_path, broken, expected):

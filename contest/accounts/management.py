@@ -1,0 +1,196 @@
+"""Organizer actions on accounts: reset a password, lock and unlock, change a
+role, appoint a unit manager, correct locked profile fields, create an admin.
+
+Each action checks who may do it (``permissions``), changes the account and
+writes its audit row in one transaction; a refusal raises a domain error and
+changes nothing.
+"""
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from contest.accounts import permissions
+from contest.accounts.models import ROLES, User
+from contest.accounts.passwords import new_password
+from contest.accounts.phone import is_valid_mobile, normalize_phone
+from contest.accounts.services import DuplicateAccount
+from contest.audit.services import record
+from contest.clock import now
+from contest.errors import Conflict, DomainError, NotFound
+from contest.extensions import db
+from contest.units.models import Unit
+from contest.units.services import upsert_unit
+
+MAX_REASON = 500
+ORGANIZER_UNIT = ("BTC", "Ban Tổ chức", "agency")
+
+
+class ReasonRequired(DomainError):
+    message = "Vui lòng ghi lý do."
+
+
+class NothingChanged(DomainError):
+    message = "Không có thông tin nào thay đổi."
+
+
+class UnknownRole(DomainError):
+    message = "Vai trò không hợp lệ."
+
+
+class InactiveUnit(Conflict):
+    message = "Đơn vị này đã ngừng hoạt động, không thể chọn."
+
+
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound("Không tìm thấy tài khoản.")
+    return user
+
+
+def get_active_unit(unit_id: int) -> Unit:
+    unit = db.session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound("Không tìm thấy đơn vị.")
+    if not unit.active:
+        raise InactiveUnit()
+    return unit
+
+
+def _reason(text: str | None, required: bool = True) -> str:
+    text = (text or "").strip()
+    if required and not text:
+        raise ReasonRequired()
+    if len(text) > MAX_REASON:
+        raise ReasonRequired(f"Lý do tối đa {MAX_REASON} ký tự.")
+    return text
+
+
+def reset_password(target: User, actor) -> str:
+    """A new random password, returned once to show; only its hash is kept."""
+    permissions.ensure_may_manage(actor, target)
+    password = new_password()
+    target.set_password(password)
+    record("account.reset_password", actor=actor, target=target)
+    db.session.commit()
+    return password
+
+
+def lock(target: User, reason: str, actor) -> None:
+    permissions.ensure_may_manage(actor, target)
+    permissions.ensure_not_self(actor, target)
+    reason = _reason(reason)
+    if target.is_locked:
+        raise Conflict("Tài khoản này đã bị khóa.")
+    permissions.ensure_admin_remains(target)
+    target.locked_at = now()
+    record("account.lock", actor=actor, target=target, reason=reason)
+    db.session.commit()
+
+
+def unlock(target: User, reason: str | None, actor) -> None:
+    permissions.ensure_may_manage(actor, target)
+    reason = _reason(reason, required=False)
+    if not target.is_locked:
+        raise Conflict("Tài khoản này không bị khóa.")
+    locked_at = target.locked_at
+    target.locked_at = None
+    record("account.unlock", actor=actor, target=target, reason=reason,
+           locked_at=locked_at.isoformat())
+    db.session.commit()
+
+
+def _check_role_change(target: User, role: str, actor) -> None:
+    if role not in ROLES:
+        raise UnknownRole()
+    permissions.ensure_may_manage(actor, target)
+    permissions.ensure_may_grant(actor, role)
+    permissions.ensure_not_self(actor, target)
+    if role != "admin":
+        permissions.ensure_admin_remains(target)
+
+
+def change_role(target: User, role: str, actor) -> None:
+    _check_role_change(target, role, actor)
+    if role == target.role:
+        raise NothingChanged("Tài khoản đã có vai trò này.")
+    before = target.role
+    target.role = role
+    record("account.role", actor=actor, target=target, before=before, after=role)
+    db.session.commit()
+
+
+def make_unit_manager(target: User, unit_id: int, actor) -> None:
+    """Make ``target`` the unit manager of the unit ``unit_id`` (role and unit)."""
+    _check_role_change(target, "unit_manager", actor)
+    unit = target.unit if unit_id == target.unit_id else get_active_unit(unit_id)
+    if target.role == "unit_manager" and target.unit_id == unit.id:
+        raise NothingChanged("Người này đã là lãnh đạo của đơn vị này.")
+    before = {"role": target.role, "unit": target.unit.code}
+    target.role = "unit_manager"
+    target.unit = unit
+    record("account.unit_manager", actor=actor, target=target, before=before,
+           after={"role": "unit_manager", "unit": unit.code})
+    db.session.commit()
+
+
+def correct_profile(target: User, *, full_name: str, date_of_birth: date, unit_id: int,
+                    reason: str, actor) -> dict:
+    """Correct the fields a contestant cannot edit (prizes are paid on them);
+    returns the fields changed."""
+    permissions.ensure_may_manage(actor, target)
+    reason = _reason(reason)
+    unit = target.unit if unit_id == target.unit_id else get_active_unit(unit_id)
+    before = _profile(target.full_name, target.date_of_birth, target.unit)
+    after = _profile(full_name.strip(), date_of_birth, unit)
+    changed = {key: {"before": before[key], "after": after[key]}
+               for key in before if before[key] != after[key]}
+    if not changed:
+        raise NothingChanged()
+    target.full_name, target.date_of_birth, target.unit = after["full_name"], date_of_birth, unit
+    record("account.correct", actor=actor, target=target, reason=reason, changes=changed)
+    db.session.commit()
+    return changed
+
+
+def _profile(full_name: str, date_of_birth: date, unit: Unit) -> dict:
+    return {"full_name": full_name, "date_of_birth": date_of_birth.isoformat(), "unit": unit.code}
+
+
+# --- the first admin, from the command line ------------------------------------
+
+def create_admin(*, full_name: str, phone: str, date_of_birth: date, password: str,
+                 unit_code: str | None = None) -> User:
+    phone = normalize_phone(phone)
+    if not is_valid_mobile(phone):
+        raise DomainError("Số điện thoại di động không hợp lệ (10 chữ số, ví dụ 0912345678).")
+    if db.session.scalar(select(User.id).where(User.phone == phone)) is not None:
+        raise DuplicateAccount(f"Số điện thoại {phone} đã được dùng cho một tài khoản khác.")
+    unit, unit_created = _admin_unit(unit_code)
+    user = User(full_name=full_name.strip(), date_of_birth=date_of_birth, gender="khac",
+                phone=phone, audience="cbccvc", unit=unit, role="admin")
+    user.set_password(password)
+    db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise DuplicateAccount() from error
+    record("account.create_admin", target=user, unit=unit.code, unit_created=unit_created)
+    db.session.commit()
+    return user
+
+
+def _admin_unit(code: str | None) -> tuple[Unit, bool]:
+    """The unit named by ``code``; without one, "Ban Tổ chức" (created when the
+    database has no unit at all, so a fresh install can start)."""
+    wanted = (code or ORGANIZER_UNIT[0]).strip()
+    unit = db.session.scalar(select(Unit).where(Unit.code == wanted))
+    if unit is not None:
+        return unit, False
+    if code is None and db.session.scalar(select(Unit.id).limit(1)) is None:
+        unit = upsert_unit(*ORGANIZER_UNIT, headcount=None)
+        db.session.flush()
+        return unit, True
+    raise NotFound(f"Không có đơn vị mã {wanted}. Hãy chọn một mã đơn vị đã có (--unit-code).")
