@@ -1,7 +1,8 @@
-from flask import Blueprint, render_template
+from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
-from contest.contests import services
+from contest.contests import branding, services
+from contest.contests.markdown import render_markdown
 from contest.prizes.services import published_awards
 from contest.rankings import public
 from contest.reports.figures import score_bands
@@ -11,6 +12,14 @@ from contest.quiz.services import attempts_used, finish_overdue, in_progress_att
 bp = Blueprint("contests", __name__)
 
 OVERDUE_PER_PAGE_VIEW = 200
+LOGO_CACHE_SECONDS = 365 * 24 * 3600  # the URL changes with the logo (?v=)
+
+
+@bp.app_template_global("page_branding")
+def page_branding():
+    """The issuing body, logo and contact line of the contest shown to the public
+    (called by base.html only, so fragments rendered alone cost no query)."""
+    return branding.page_branding()
 
 
 @bp.route("/")
@@ -21,7 +30,8 @@ def home():
     participation, read_at = public.contest_participation(contest)
     registered, _ = public.registered_count()
     return render_template(
-        "contests/home.html", contest=contest, participation=participation,
+        "contests/home.html", contest=contest, rounds=services.public_rounds(contest),
+        rules_html=render_markdown(contest.rules), participation=participation,
         registered=registered, read_at=read_at,
         countdown=services.next_event(contest),
         my_rounds=_my_rounds(contest), start_form=StartForm(),
@@ -37,8 +47,30 @@ def _my_rounds(contest) -> dict[int, dict]:
             "used": attempts_used(current_user.id, round_.id),
             "current": in_progress_attempt(current_user.id, round_.id),
         }
-        for round_ in contest.rounds
+        for round_ in services.public_rounds(contest)
     }
+
+
+@bp.route("/the-le")
+def rules():
+    contest = services.current_contest()
+    if contest is None:
+        abort(404)
+    return render_template("contests/rules.html", contest=contest,
+                           rules_html=render_markdown(contest.rules))
+
+
+@bp.route("/cuoc-thi/<int:contest_id>/logo")
+def logo(contest_id: int):
+    data, kind, version = branding.logo_of(contest_id)
+    response = Response(data, mimetype=kind)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Disposition"] = f'inline; filename="logo.{branding.EXTENSIONS[kind]}"'
+    if version and request.args.get("v") == version:
+        response.headers["Cache-Control"] = f"public, max-age={LOGO_CACHE_SECONDS}, immutable"
+    else:
+        response.headers["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @bp.route("/dot-thi/<int:round_id>/ket-qua")

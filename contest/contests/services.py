@@ -1,18 +1,41 @@
-"""Reading contests and rounds for the public pages."""
-from sqlalchemy import select
+"""Reading contests and rounds for the public pages.
+
+A draft round (not yet scheduled by the organizer) does not exist for the
+public: it is left out of every list and its pages answer 404.
+"""
+from sqlalchemy import exists, select
+from sqlalchemy.orm import defer
 
 from contest.clock import now
 from contest.contests.models import Contest, Round
 from contest.errors import NotFound
 from contest.extensions import db
 
+HAS_SCHEDULED_ROUND = exists().where(Round.contest_id == Contest.id, Round.scheduled_at.is_not(None))
+
 
 def current_contest() -> Contest | None:
-    """The contest shown on the home page: the most recently created one."""
-    return db.session.scalar(select(Contest).order_by(Contest.created_at.desc(), Contest.id.desc()))
+    """The contest shown on the home page: the most recently created one that
+    has at least one scheduled round (its logo is read by the logo route only)."""
+    return db.session.scalar(
+        select(Contest).where(HAS_SCHEDULED_ROUND).options(defer(Contest.logo))
+        .order_by(Contest.created_at.desc(), Contest.id.desc()).limit(1))
+
+
+def public_rounds(contest: Contest) -> list[Round]:
+    return [round_ for round_ in contest.rounds if not round_.is_draft]
 
 
 def get_round(round_id: int) -> Round:
+    """A round the public may see: a draft is not found."""
+    round_ = db.session.get(Round, round_id)
+    if round_ is None or round_.is_draft:
+        raise NotFound("Không tìm thấy đợt thi.")
+    return round_
+
+
+def get_any_round(round_id: int) -> Round:
+    """Any round, drafts included (organizer pages)."""
     round_ = db.session.get(Round, round_id)
     if round_ is None:
         raise NotFound("Không tìm thấy đợt thi.")
@@ -21,13 +44,13 @@ def get_round(round_id: int) -> Round:
 
 def open_round(contest: Contest) -> Round | None:
     at = now()
-    return next((r for r in contest.rounds if r.is_open(at)), None)
+    return next((r for r in public_rounds(contest) if r.is_open(at)), None)
 
 
 def next_event(contest: Contest):
     """(label, moment) of the next opening or closing, for the countdown."""
     at = now()
-    for round_ in contest.rounds:
+    for round_ in public_rounds(contest):
         if round_.is_open(at):
             return f"{round_.name} kết thúc sau", round_.closes_at
         if round_.opens_at > at:

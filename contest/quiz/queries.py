@@ -1,11 +1,13 @@
 """What a contestant reads about their own attempts."""
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from contest.bank.models import Question
 from contest.clock import now
+from contest.contests.lifecycle import review_opens_at
 from contest.contests.models import Round
 from contest.extensions import db
 from contest.quiz.models import Attempt, AttemptItem
@@ -18,14 +20,20 @@ class AttemptSummary:
     round: Round
     remaining: int | None  # attempts left; None once the round has closed
     review_open: bool
+    review_at: datetime  # when answers and explanations are shown
+    review_after: str  # the contest's setting: 'round' or 'contest'
 
 
 def attempt_summary(attempt: Attempt) -> AttemptSummary:
     round_ = attempt.round
-    closed = round_.status(now()) == "closed"
+    at = now()
+    closed = round_.status(at) == "closed"
     remaining = None if closed else max(
         0, round_.max_attempts - attempts_used(attempt.user_id, round_.id))
-    return AttemptSummary(attempt=attempt, round=round_, remaining=remaining, review_open=closed)
+    review_at = review_opens_at(round_)
+    return AttemptSummary(attempt=attempt, round=round_, remaining=remaining,
+                          review_open=at >= review_at, review_at=review_at,
+                          review_after=round_.contest.review_after)
 
 
 def items_with_questions(attempt_id: int) -> list[AttemptItem]:

@@ -17,7 +17,7 @@ from contest.bank.models import QuestionOption
 from contest.clock import now
 from contest.contests.models import Round
 from contest.extensions import db
-from contest.quiz.draw import draw_items
+from contest.quiz.draw import draw_items, topic_keys
 from contest.quiz.errors import (
     AttemptAlreadySubmitted, AttemptExpired, AttemptLimitReached, AttemptNotFound,
     InvalidAnswer, RoundNotOpen, TooManyConcurrentStarts,
@@ -103,6 +103,8 @@ def start_attempt(user, round_: Round, ip: str | None = None) -> Attempt:
 
 def _new_attempt(user, round_: Round, used: int) -> Attempt:
     started = now()
+    if round_.is_draft:
+        raise RoundNotOpen("Đợt thi chưa được Ban Tổ chức công bố, không thể bắt đầu lượt thi.")
     if not round_.is_open(started):
         raise RoundNotOpen()
     if used >= round_.max_attempts:
@@ -111,7 +113,7 @@ def _new_attempt(user, round_: Round, used: int) -> Attempt:
         user_id=user.id, round_id=round_.id, number=used + 1, status=IN_PROGRESS,
         started_at=started, deadline_at=deadline_for(round_, started),
         total=round_.questions_per_attempt,
-        items=draw_items(round_.questions_per_attempt),
+        items=draw_items(round_.questions_per_attempt, topic_keys(round_.topics)),
     )
 
 

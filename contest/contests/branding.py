@@ -1,0 +1,104 @@
+"""The contest's branding: the issuing body, its logo and a contact line, shown
+on every public page.
+
+A logo is PNG or JPEG, at most 512 KB, recognised by its content (signature and
+structure), never by its name or the type the browser claims. Pillow is not a
+dependency of the app, so the check reads the bytes itself.
+"""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from contest.audit.services import record
+from contest.clock import now
+from contest.contests.models import Contest
+from contest.contests.services import current_contest
+from contest.errors import DomainError, NotFound
+from contest.extensions import db
+
+MAX_LOGO_BYTES = 512 * 1024
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+JPEG_START = b"\xff\xd8\xff"
+JPEG_END = b"\xff\xd9"
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg"}
+
+
+class InvalidLogo(DomainError):
+    message = "Logo phải là ảnh PNG hoặc JPEG, dung lượng không quá 512 KB."
+
+
+@dataclass(frozen=True)
+class Branding:
+    contest_id: int
+    contest_name: str
+    organizer_name: str
+    contact_line: str
+    logo_version: str | None  # cache-busting ?v= of the logo; None: no logo
+
+
+def image_type(data: bytes) -> str | None:
+    """'image/png' or 'image/jpeg' when the bytes are one, else None."""
+    if _is_png(data):
+        return "image/png"
+    if data.startswith(JPEG_START) and data.rstrip(b"\x00").endswith(JPEG_END):
+        return "image/jpeg"
+    return None
+
+
+def _is_png(data: bytes) -> bool:
+    """Signature, a first IHDR chunk with a non-zero size, and the IEND chunk."""
+    if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        return False
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return width > 0 and height > 0 and data.endswith(PNG_END)
+
+
+def set_logo(contest: Contest, data: bytes, actor) -> None:
+    if len(data) > MAX_LOGO_BYTES:
+        raise InvalidLogo(f"Logo quá lớn ({len(data) // 1024} KB): tối đa 512 KB.")
+    kind = image_type(data)
+    if kind is None:
+        raise InvalidLogo("Tệp tải lên không phải ảnh PNG hoặc JPEG.")
+    before = (contest.logo_type, len(contest.logo) if contest.logo else 0)
+    contest.logo, contest.logo_type, contest.logo_updated_at = data, kind, now()
+    record("contest.logo", actor=actor, target=contest, before_type=before[0],
+           before_bytes=before[1], after_type=kind, after_bytes=len(data))
+    db.session.commit()
+
+
+def remove_logo(contest: Contest, actor) -> None:
+    if contest.logo is None:
+        raise InvalidLogo("Cuộc thi chưa có logo.")
+    record("contest.logo", actor=actor, target=contest, before_type=contest.logo_type,
+           before_bytes=len(contest.logo), after_type=None, after_bytes=0)
+    contest.logo, contest.logo_type, contest.logo_updated_at = None, None, now()
+    db.session.commit()
+
+
+def logo_version(updated_at: datetime | None) -> str | None:
+    return str(int(updated_at.timestamp())) if updated_at else None
+
+
+def logo_of(contest_id: int) -> tuple[bytes, str, str | None]:
+    """(bytes, content type, version) of a contest's logo; 404 when it has none."""
+    row = db.session.execute(select(Contest.logo, Contest.logo_type, Contest.logo_updated_at)
+                             .where(Contest.id == contest_id)).first()
+    if row is None or row.logo is None or row.logo_type not in EXTENSIONS:
+        raise NotFound("Không tìm thấy logo.")
+    return row.logo, row.logo_type, logo_version(row.logo_updated_at)
+
+
+def page_branding() -> Branding | None:
+    """The branding of the contest the public sees, or None (no contest yet, or
+    the database is unreachable: an error page must still render)."""
+    try:
+        contest = current_contest()
+    except SQLAlchemyError:
+        return None
+    if contest is None:
+        return None
+    return Branding(contest.id, contest.name, contest.organizer_name, contest.contact_line,
+                    logo_version(contest.logo_updated_at) if contest.logo_type else None)

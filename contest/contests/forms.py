@@ -1,0 +1,245 @@
+"""Forms of the organizer console: contest, logo, prize group, round, lifecycle."""
+from datetime import datetime
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from contest.accounts.models import AUDIENCES
+from contest.clock import format_local, local_to_utc
+from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER
+from contest.contests.rounds_admin import RoundSettings, join_topics, prediction_text
+from contest.contests.settings import ContestSettings
+from contest.forms import ChoiceField, VietnameseIntegerField
+from contest.prizes.group_admin import GroupSettings
+from contest.prizes.models import PRIZES
+from contest.quiz.draw import topic_keys
+
+TIME_FORMATS = ("%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
+CHOOSE_FROM_LIST = "Vui lòng chọn một giá trị trong danh sách."
+SESSION_EXPIRED = "Phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class LocalDateTimeField(Field):
+    """A time entered as dd/mm/yyyy HH:MM in Asia/Ho_Chi_Minh; ``data`` is UTC."""
+
+    widget = TextInput()
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return format_local(self.data) if isinstance(self.data, datetime) else ""
+
+    def process_formdata(self, valuelist):
+        raw = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if not raw:
+            return
+        for pattern in TIME_FORMATS:
+            try:
+                self.data = local_to_utc(datetime.strptime(raw, pattern))
+                return
+            except ValueError:
+                continue
+        raise ValueError("Thời gian không hợp lệ (dạng dd/mm/yyyy HH:MM, ví dụ 01/12/2026 08:00).")
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices ticked; an unknown value gets a Vietnamese message."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form):
+        known = {value for value, _ in self.choices}
+        if any(value not in known for value in self.data or ()):
+            raise ValidationError(CHOOSE_FROM_LIST)
+
+
+class RadioChoiceField(RadioField):
+    def pre_validate(self, form):
+        if self.data not in {value for value, _ in self.choices}:
+            raise ValidationError(CHOOSE_FROM_LIST)
+
+
+def _count(label: str, low: int, high: int):
+    return VietnameseIntegerField(label, validators=[
+        InputRequired(f"Vui lòng nhập {label.lower()}."),
+        NumberRange(low, high, f"{label} phải từ {low} đến {high}."),
+    ])
+
+
+def _time(label: str, required: bool = True):
+    first = InputRequired(f"Vui lòng nhập {label.lower()}.") if required else Optional()
+    return LocalDateTimeField(label, validators=[first])
+
+
+class ContestForm(FlaskForm):
+    name = StringField("Tên cuộc thi", filters=[_strip], validators=[
+        DataRequired("Vui lòng nhập tên cuộc thi."), Length(max=300, message="Tối đa 300 ký tự.")])
+    description = TextAreaField("Giới thiệu ngắn", filters=[_strip])
+    rules = TextAreaField("Thể lệ (Markdown)", filters=[_strip])
+    starts_at = _time("Bắt đầu", required=False)
+    ends_at = _time("Kết thúc", required=False)
+    organizer_name = StringField("Cơ quan tổ chức", filters=[_strip], validators=[
+        DataRequired("Vui lòng nhập tên cơ quan tổ chức."),
+        Length(max=200, message="Tối đa 200 ký tự.")])
+    contact_line = StringField("Dòng liên hệ", filters=[_strip], validators=[
+        Length(max=300, message="Tối đa 300 ký tự.")])
+    prediction_kind = ChoiceField("Câu hỏi dự đoán mặc định cho đợt thi mới",
+                                  choices=list(PREDICTION_KINDS.items()))
+    review_after = RadioChoiceField("Công bố đáp án và giải thích",
+                                    choices=list(REVIEW_AFTER.items()), default="contest")
+    unit_min_rate = VietnameseIntegerField("Tỷ lệ tham gia tối thiểu để xét giải tập thể (%)",
+                                           validators=[Optional(), NumberRange(
+                                               0, 100, "Tỷ lệ tối thiểu phải từ 0 đến 100 (%%).")])
+    prizes_exclude_staff = BooleanField("Không xét giải cá nhân cho tài khoản Ban Tổ chức, "
+                                        "quản trị và lãnh đạo đơn vị", default=True)
+
+    def settings(self) -> ContestSettings:
+        return ContestSettings(
+            name=self.name.data or "", description=self.description.data or "",
+            rules=self.rules.data or "", starts_at=self.starts_at.data, ends_at=self.ends_at.data,
+            organizer_name=self.organizer_name.data or "",
+            contact_line=self.contact_line.data or "", prediction_kind=self.prediction_kind.data,
+            review_after=self.review_after.data, unit_min_rate=self.unit_min_rate.data,
+            prizes_exclude_staff=bool(self.prizes_exclude_staff.data),
+        )
+
+
+class LogoForm(FlaskForm):
+    logo = FileField("Logo (PNG hoặc JPEG, tối đa 512 KB)",
+                     validators=[FileRequired("Vui lòng chọn tệp ảnh.")])
+
+
+class ConfirmForm(FlaskForm):
+    """CSRF only: schedule, back to draft, remove a logo or a group."""
+
+
+class GroupForm(FlaskForm):
+    name = StringField("Tên bảng", filters=[_strip], validators=[
+        DataRequired("Vui lòng nhập tên bảng."), Length(max=120, message="Tối đa 120 ký tự.")])
+    audiences = CheckboxesField("Đối tượng", choices=list(AUDIENCES.items()))
+    first = _count("Số giải Nhất", 0, 1000)
+    second = _count("Số giải Nhì", 0, 1000)
+    third = _count("Số giải Ba", 0, 1000)
+    consolation = _count("Số giải Khuyến khích", 0, 1000)
+
+    def count_fields(self):
+        return [getattr(self, prize) for prize in PRIZES]
+
+    def validate_audiences(self, field):
+        if not field.data:
+            raise ValidationError("Vui lòng chọn ít nhất một đối tượng.")
+
+    def settings(self) -> GroupSettings:
+        return GroupSettings(self.name.data or "", tuple(self.audiences.data or ()),
+                             {prize: getattr(self, prize).data for prize in PRIZES})
+
+
+class RoundForm(FlaskForm):
+    name = StringField("Tên đợt thi", filters=[_strip], validators=[
+        DataRequired("Vui lòng nhập tên đợt thi."), Length(max=200, message="Tối đa 200 ký tự.")])
+    number = _count("Số thứ tự", 1, 1000)
+    opens_at = _time("Giờ mở")
+    closes_at = _time("Giờ đóng")
+    questions_per_attempt = _count("Số câu hỏi mỗi lượt", 1, 200)
+    time_limit_minutes = _count("Thời gian làm bài (phút)", 1, 600)
+    max_attempts = _count("Số lượt thi tối đa", 1, 100)
+    topics = CheckboxesField("Chủ đề (không chọn: tất cả chủ đề)", choices=[])
+    prediction_kind = ChoiceField("Câu hỏi dự đoán tính theo", choices=list(PREDICTION_KINDS.items()))
+    prediction_question = TextAreaField("Câu hỏi dự đoán (để trống: dùng câu mặc định của loại đã chọn)",
+                                        filters=[_strip], validators=[
+                                            Length(max=500, message="Tối đa 500 ký tự.")])
+    allow_overlap = BooleanField("Cho phép trùng thời gian với đợt khác")
+
+    def settings(self) -> RoundSettings:
+        return RoundSettings(
+            name=self.name.data, number=self.number.data, opens_at=self.opens_at.data,
+            closes_at=self.closes_at.data, questions_per_attempt=self.questions_per_attempt.data,
+            time_limit_seconds=self.time_limit_minutes.data * 60,
+            max_attempts=self.max_attempts.data, topics=join_topics(self.topics.data or ()),
+            prediction_kind=self.prediction_kind.data,
+            prediction_question=prediction_text(self.prediction_kind.data,
+                                                self.prediction_question.data),
+            allow_overlap=bool(self.allow_overlap.data),
+        )
+
+
+class CloseEarlyForm(FlaskForm):
+    confirm = BooleanField("Tôi xác nhận đóng đợt thi ngay bây giờ", validators=[
+        DataRequired("Vui lòng đánh dấu ô xác nhận trước khi đóng sớm đợt thi.")])
+
+
+class ExtendForm(FlaskForm):
+    closes_at = _time("Giờ đóng mới")
+    reason = TextAreaField("Lý do gia hạn", filters=[_strip], validators=[
+        DataRequired("Vui lòng ghi lý do gia hạn."), Length(max=500, message="Tối đa 500 ký tự.")])
+
+
+# --- a round's form and its locked fields ----------------------------------
+
+# Round column -> form field, where they differ.
+ROUND_FORM_FIELDS = {"time_limit_seconds": "time_limit_minutes"}
+# Sent with the topic checkboxes when they are editable: no box ticked then means
+# "every topic", while a form without it (boxes disabled) leaves the topics alone.
+TOPICS_SHOWN = "topics_shown"
+
+
+def round_form_data(round_) -> dict:
+    return {
+        "name": round_.name, "number": round_.number, "opens_at": round_.opens_at,
+        "closes_at": round_.closes_at, "questions_per_attempt": round_.questions_per_attempt,
+        "time_limit_minutes": round_.time_limit_seconds // 60,
+        "max_attempts": round_.max_attempts, "topics": list(topic_keys(round_.topics)),
+        "prediction_kind": round_.prediction_kind,
+        "prediction_question": round_.prediction_question, "allow_overlap": round_.allow_overlap,
+    }
+
+
+def _as_form_values(value) -> list[str]:
+    if isinstance(value, datetime):
+        return [format_local(value)]
+    if isinstance(value, list):
+        return value
+    return [str(value)]
+
+
+def posted_round_form(formdata, round_, locked) -> tuple["RoundForm", list[str]]:
+    """The posted form, with the locked settings the browser did not send (their
+    inputs are disabled) filled from the round; and the names of those settings."""
+    data, absent, current = formdata.copy(), [], round_form_data(round_)
+    for name in locked:
+        field = ROUND_FORM_FIELDS.get(name, name)
+        sent = TOPICS_SHOWN in formdata if name == "topics" else field in formdata
+        if not sent:
+            absent.append(name)
+            data.setlist(field, _as_form_values(current[field]))
+    return RoundForm(formdata=data), absent
+
+
+def round_settings(form: "RoundForm", round_, absent) -> RoundSettings:
+    """The form's settings, the ones not sent kept exactly as stored."""
+    settings = form.settings()
+    for name in absent:
+        setattr(settings, name, getattr(round_, name))
+    return settings
+
+
+def error_messages(form) -> list[str]:
+    """A form's errors to flash, in Vietnamese (the CSRF token's own are not)."""
+    return [SESSION_EXPIRED if name == "csrf_token" else message
+            for name, messages in form.errors.items() for message in messages]
+
+
+def add_problems(form, problems: dict[str, str], aliases: dict[str, str] | None = None) -> None:
+    """Show a service's problems under their fields."""
+    for name, message in problems.items():
+        field = getattr(form, (aliases or {}).get(name, name))
+        field.errors = [*field.errors, message]
