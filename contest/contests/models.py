@@ -65,6 +65,11 @@ class Contest(db.Model):
         back_populates="contest", order_by="Round.number", cascade="all, delete-orphan"
     )
 
+    @property
+    def public_rounds(self) -> list["Round"]:
+        """The rounds the public may see: drafts left out."""
+        return [round_ for round_ in self.rounds if not round_.is_draft]
+
 
 class Round(db.Model):
     __tablename__ = "rounds"

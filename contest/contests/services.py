@@ -23,7 +23,7 @@ def current_contest() -> Contest | None:
 
 
 def public_rounds(contest: Contest) -> list[Round]:
-    return [round_ for round_ in contest.rounds if not round_.is_draft]
+    return contest.public_rounds
 
 
 def get_round(round_id: int) -> Round:

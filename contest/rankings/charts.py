@@ -135,3 +135,23 @@ def top_units_svg(units: list[tuple[str, float]], title: str, value_label: str,
         chart.x_labels = [_short(name) for name, _ in units]
         chart.add(value_label, [value for _, value in units])
     return _render(chart, values_after_bar=True)
+
+
+def submissions_by_hour_svg(hours: list[tuple[str, int]]) -> bytes:
+    """Bars of attempts submitted in each hour ("HH:00" labels, oldest first):
+    the organizer's live dashboard."""
+    chart = pygal.Bar(
+        **_COMMON,
+        height=260,
+        title="Lượt thi nộp theo giờ (24 giờ qua)",
+        value_formatter=_number,
+        show_legend=False,
+        x_label_rotation=-45,
+        show_minor_x_labels=False,
+        truncate_label=-1,
+    )
+    chart.y_labels = _int_ticks(max([count for _, count in hours] + [0]))
+    chart.x_labels = [label for label, _ in hours]
+    chart.x_labels_major = [label for label, _ in hours if int(label[:2]) % 3 == 0]
+    chart.add("Lượt thi", [count for _, count in hours])
+    return _render(chart)

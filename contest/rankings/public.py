@@ -56,12 +56,12 @@ def cached_standings(scope: Round | Contest, kind: str, min_rate):
 
 
 def any_round_open(contest: Contest) -> bool:
-    return any(round_.is_open() for round_ in contest.rounds)
+    return any(round_.is_open() for round_ in contest.public_rounds)
 
 
 def default_round(contest: Contest) -> Round | None:
     """The open round, else the last one that has opened, else the first."""
-    rounds = contest.rounds
+    rounds = contest.public_rounds
     opened = [round_ for round_ in rounds if round_.status() != "upcoming"]
     current = next((round_ for round_ in rounds if round_.is_open()), None)
     return current or (opened[-1] if opened else (rounds[0] if rounds else None))

@@ -43,7 +43,7 @@ def _scope(contest):
     if wanted == "toan-cuoc":
         return contest
     if wanted.isdigit():
-        round_ = next((r for r in contest.rounds if r.id == int(wanted)), None)
+        round_ = next((r for r in contest.public_rounds if r.id == int(wanted)), None)
         if round_ is None:
             abort(404)
         return round_

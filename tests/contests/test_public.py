@@ -31,8 +31,11 @@ def test_a_draft_round_is_not_shown_and_not_found(client, player, frozen, bank, 
         home = messages(viewer.get("/"))
         assert "Tuần 1" in home and "Tuần bí mật" not in home
         assert f"/dot-thi/{draft.id}/bat-dau" not in home
-        for page in (f"/dot-thi/{draft.id}/ket-qua", f"/dot-thi/{draft.id}/xep-hang"):
+        for page in (f"/dot-thi/{draft.id}/ket-qua", f"/dot-thi/{draft.id}/xep-hang",
+                     f"/xep-hang-don-vi?dot={draft.id}"):
             assert viewer.get(page).status_code == 404, page
+        units = messages(viewer.get("/xep-hang-don-vi"))
+        assert "Tuần 1" in units and "Tuần bí mật" not in units
     response = player.post(f"/dot-thi/{draft.id}/bat-dau")
     assert response.status_code == 404
     assert db.session.query(Attempt).count() == 0
