@@ -1,4 +1,36 @@
-"""The audit log, read-only: search by person, kind of action and date."""
-from flask import Blueprint
+"""The audit log, read-only: search by person, kind of action and date, and its
+export. No route here changes or deletes an entry (a test checks the URL map)."""
+from flask import Blueprint, Response, render_template, request
+from flask_login import current_user
+
+from contest.access import organizer_required
+from contest.audit import queries
+from contest.audit.export import EXPORT_LIMIT, audit_workbook
+from contest.errors import DomainError
 
 bp = Blueprint("audit", __name__, url_prefix="/quan-tri/nhat-ky")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.route("/")
+@organizer_required
+def index():
+    filters, problems = queries.AuditFilter.from_args(request.args)
+    pagination = None if problems else queries.page_of_entries(
+        filters, max(1, request.args.get("page", 1, type=int)))
+    entries = queries.describe(pagination.items) if pagination else []
+    page = render_template("audit/list.html", filters=filters, problems=problems,
+                           pagination=pagination, entries=entries,
+                           action_groups=queries.action_choices(), export_limit=EXPORT_LIMIT)
+    return page, 400 if problems else 200
+
+
+@bp.route("/nhat-ky.xlsx")
+@organizer_required
+def export():
+    filters, problems = queries.AuditFilter.from_args(request.args)
+    if problems:
+        raise DomainError(" ".join(problems))
+    data, _ = audit_workbook(filters, current_user)
+    return Response(data, mimetype=XLSX,
+                    headers={"Content-Disposition": 'attachment; filename="nhat-ky-thao-tac.xlsx"'})
