@@ -157,16 +157,17 @@ def make_user(app, make_unit):
 @pytest.fixture
 def make_questions(app):
     """``n`` questions with four options each; the first option is correct."""
-    def make(n=10, topic_key="demo"):
+    def make(n=10, topic_key="demo", scope="national", difficulty=None, group=None):
         topic = db.session.query(Topic).filter_by(key=topic_key).first()
         if topic is None:
-            topic = Topic(key=topic_key, title="Chủ đề thử")
+            topic = Topic(key=topic_key, title="Chủ đề thử", scope=scope)
             db.session.add(topic)
         start = db.session.query(Question).count()
         questions = []
         for i in range(start + 1, start + n + 1):
             question = Question(
-                code=f"T-{i:03d}", topic=topic, difficulty=1 + i % 3, text=f"Câu hỏi thử số {i}?",
+                code=f"T-{i:03d}", topic=topic, difficulty=difficulty or 1 + i % 3, scope=scope,
+                fact_group=group(i) if callable(group) else group, text=f"Câu hỏi thử số {i}?",
                 explanation=f"Giải thích {i}.", source_document="Văn bản thử", source_part="Điều 1",
                 options=[QuestionOption(position=p, text=f"Phương án {p} của câu {i}", is_correct=p == 1)
                          for p in range(1, 5)],

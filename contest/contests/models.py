@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
 from sqlalchemy import (
-    CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false, true,
+    JSON, CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false, true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -52,6 +52,10 @@ class Contest(db.Model):
     # The prediction target new rounds start with (each round may choose its own).
     prediction_kind: Mapped[str] = mapped_column(String(20), default="perfect_scorers",
                                                  server_default="perfect_scorers")
+    # Scopes of the bank the contest's rounds draw from, comma-separated: "national",
+    # and the province whose plans it tests ("national,gia_lai").
+    question_scopes: Mapped[str] = mapped_column(String(200), default="national",
+                                                 server_default="national")
     # "contest" (the safe default: later rounds may draw the same questions) or "round".
     review_after: Mapped[str] = mapped_column(String(16), default="contest",
                                               server_default="contest")
@@ -109,6 +113,10 @@ class Round(db.Model):
     allow_overlap: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Topic keys the round draws from, comma-separated; empty: every active question.
     topics: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # Optional mixes, each summing to questions_per_attempt: questions per topic
+    # ({"mot_cua": 5, ...}) and per difficulty ({"1": 6, "2": 9, "3": 5}).
+    topic_mix: Mapped[dict | None] = mapped_column(JSON)
+    difficulty_mix: Mapped[dict | None] = mapped_column(JSON)
 
     contest: Mapped[Contest] = relationship(back_populates="rounds")
 

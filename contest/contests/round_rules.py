@@ -8,7 +8,7 @@ from sqlalchemy import select
 from contest.clock import format_local, now
 from contest.contests.models import Round
 from contest.extensions import db
-from contest.quiz.draw import count_drawable, topic_keys
+from contest.quiz.selection import DrawSpec, keys_of, mix_problem, spec_for
 
 
 def window_problem(opens_at: datetime, closes_at: datetime) -> str | None:
@@ -35,14 +35,21 @@ def overlap_problem(round_: Round | None, contest_id: int, opens_at: datetime,
             "“Cho phép trùng thời gian với đợt khác”.")
 
 
-def pool_problem(questions: int, keys: tuple[str, ...]) -> str | None:
-    """The bank must hold enough active questions in the chosen topics."""
-    available = count_drawable(keys)
-    if questions <= available:
+def pool_problem(spec: DrawSpec) -> str | None:
+    """The bank must hold enough active questions (one per fact group) in the
+    contest's scopes and the chosen topics, in the mixes asked for."""
+    problem = mix_problem(spec)
+    if problem is None:
         return None
-    where = "thuộc các chủ đề đã chọn" if keys else "trong ngân hàng"
-    return (f"Chỉ có {available} câu hỏi đang dùng {where}, không đủ {questions} câu "
-            "cho mỗi lượt thi. Giảm số câu hỏi hoặc chọn thêm chủ đề.")
+    return f"{problem} Giảm số câu hỏi, chọn thêm chủ đề hoặc đổi cơ cấu câu hỏi."
+
+
+def settings_spec(contest, questions: int, topics: str, topic_mix=None,
+                  difficulty_mix=None) -> DrawSpec:
+    """The draw a round with these settings would make (before it is saved)."""
+    return DrawSpec(questions, keys_of(contest.question_scopes) or ("national",),
+                    tuple(topic_mix or {}) or keys_of(topics), dict(topic_mix or {}),
+                    {int(level): n for level, n in (difficulty_mix or {}).items()})
 
 
 def not_past_problem(opens_at: datetime) -> str | None:
@@ -59,6 +66,6 @@ def schedule_problems(round_: Round) -> list[str]:
         not_past_problem(round_.opens_at),
         overlap_problem(round_, round_.contest_id, round_.opens_at, round_.closes_at,
                         round_.allow_overlap),
-        pool_problem(round_.questions_per_attempt, topic_keys(round_.topics)),
+        pool_problem(spec_for(round_)),
     )
     return [problem for problem in checks if problem]

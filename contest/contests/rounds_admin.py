@@ -17,7 +17,7 @@ from contest.bank.models import Topic
 from contest.contests import lifecycle
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
 from contest.contests.round_rules import (
-    not_past_problem, overlap_problem, pool_problem, window_problem,
+    not_past_problem, overlap_problem, pool_problem, settings_spec, window_problem,
 )
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
@@ -107,8 +107,9 @@ def _problems(contest_id: int, round_: Round | None, settings: RoundSettings,
     if touched("topics", "questions_per_attempt"):
         _put(problems, "topics", _topics_problem(settings.topics))
         if "topics" not in problems:
-            _put(problems, "questions_per_attempt",
-                 pool_problem(settings.questions_per_attempt, topic_keys(settings.topics)))
+            _put(problems, "questions_per_attempt", pool_problem(settings_spec(
+                db.session.get(Contest, contest_id), settings.questions_per_attempt,
+                settings.topics)))
     if touched("opens_at", "closes_at", "allow_overlap"):
         _put(problems, "closes_at", window_problem(settings.opens_at, settings.closes_at)
              or overlap_problem(round_, contest_id, settings.opens_at, settings.closes_at,

@@ -35,3 +35,13 @@ def groups_for(contest: Contest) -> list[Group]:
 def group_of(audience: str, groups: list[Group]) -> Group | None:
     """The first group (by position) that ranks this audience."""
     return next((group for group in groups if audience in group.audiences), None)
+
+
+def group_topics(contest: Contest, audience: str) -> tuple[str, ...]:
+    """The topics the prize group of ``audience`` draws from (empty: the round's)."""
+    from contest.quiz.selection import keys_of
+
+    rows = db.session.scalars(select(PrizeGroup).where(PrizeGroup.contest_id == contest.id)
+                              .order_by(PrizeGroup.position))
+    group = next((row for row in rows if audience in row.audience_keys), None)
+    return keys_of(group.topics) if group is not None else ()

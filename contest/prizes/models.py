@@ -34,6 +34,9 @@ class PrizeGroup(db.Model):
     position: Mapped[int]
     name: Mapped[str] = mapped_column(String(120))
     audiences: Mapped[str] = mapped_column(String(200))  # audience keys, comma-separated
+    # Topic keys this group's people draw from (e.g. a citizens' question set);
+    # empty: the round's topics.
+    topics: Mapped[str] = mapped_column(String(500), default="", server_default="")
     first_prizes: Mapped[int] = mapped_column(default=DEFAULT_COUNTS["first"])
     second_prizes: Mapped[int] = mapped_column(default=DEFAULT_COUNTS["second"])
     third_prizes: Mapped[int] = mapped_column(default=DEFAULT_COUNTS["third"])

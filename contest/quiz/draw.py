@@ -2,35 +2,25 @@
 import secrets
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from contest.bank.models import Question, QuestionOption, Topic
+from contest.bank.models import Question, QuestionOption
 from contest.extensions import db
-from contest.quiz.errors import BankTooSmall
 from contest.quiz.models import AttemptItem
+from contest.quiz.selection import DrawSpec, choose_questions, keys_of
 
 _random = secrets.SystemRandom()
 
 
 def topic_keys(topics: str) -> tuple[str, ...]:
     """A round's ``topics`` column ("a,b"; empty: every topic) as keys."""
-    return tuple(key for key in (part.strip() for part in (topics or "").split(",")) if key)
+    return keys_of(topics)
 
 
-def _drawable(columns, keys: tuple[str, ...]):
-    stmt = select(columns).where(Question.active.is_(True), Question.is_current.is_(True))
-    if keys:
-        stmt = stmt.where(Question.topic_id.in_(select(Topic.id).where(Topic.key.in_(keys))))
-    return stmt
-
-
-def drawable_question_ids(keys: tuple[str, ...] = ()) -> list[int]:
-    """Active current questions, of the given topics (none: every topic)."""
-    return list(db.session.scalars(_drawable(Question.id, keys)))
-
-
-def count_drawable(keys: tuple[str, ...] = ()) -> int:
-    return db.session.scalar(_drawable(func.count(Question.id), keys))
+def drawable_question_ids() -> list[int]:
+    """Every active current question (the benchmark's synthetic attempts)."""
+    return list(db.session.scalars(select(Question.id).where(
+        Question.active.is_(True), Question.is_current.is_(True))))
 
 
 def option_ids_by_question(question_ids: list[int]) -> dict[int, list[int]]:
@@ -44,13 +34,10 @@ def option_ids_by_question(question_ids: list[int]) -> dict[int, list[int]]:
     return options
 
 
-def draw_items(count: int, keys: tuple[str, ...] = ()) -> list[AttemptItem]:
-    """``count`` random questions of the topics ``keys`` (none: every topic) in
-    random order, each with its options shuffled."""
-    pool = drawable_question_ids(keys)
-    if len(pool) < count:
-        raise BankTooSmall()
-    chosen = _random.sample(pool, count)
+def draw_items(spec: DrawSpec) -> list[AttemptItem]:
+    """The questions ``spec`` asks for (``quiz.selection``) in random order, each
+    with its options shuffled."""
+    chosen = choose_questions(spec)
     options = option_ids_by_question(chosen)
     items = []
     for position, question_id in enumerate(chosen, start=1):

@@ -17,7 +17,8 @@ from contest.bank.models import QuestionOption
 from contest.clock import now
 from contest.contests.models import Round
 from contest.extensions import db
-from contest.quiz.draw import draw_items, topic_keys
+from contest.quiz.draw import draw_items
+from contest.quiz.selection import spec_for
 from contest.quiz.errors import (
     AttemptAlreadySubmitted, AttemptExpired, AttemptLimitReached, AttemptNotFound,
     InvalidAnswer, RoundNotOpen, TooManyConcurrentStarts,
@@ -113,7 +114,7 @@ def _new_attempt(user, round_: Round, used: int) -> Attempt:
         user_id=user.id, round_id=round_.id, number=used + 1, status=IN_PROGRESS,
         started_at=started, deadline_at=deadline_for(round_, started),
         total=round_.questions_per_attempt,
-        items=draw_items(round_.questions_per_attempt, topic_keys(round_.topics)),
+        items=draw_items(spec_for(round_, user.audience)),
     )
 
 

@@ -76,7 +76,7 @@ def test_a_draft_whose_opening_has_passed_cannot_be_scheduled(console, frozen, d
 def test_a_draft_cannot_be_scheduled_when_the_bank_is_too_small(console, draft):
     draft.questions_per_attempt = 11
     db.session.commit()
-    refused(console, draft, "cong-bo-lich", message="Chỉ có 10 câu hỏi")
+    refused(console, draft, "cong-bo-lich", message="chỉ có 10 câu dùng được")
 
 
 def test_back_to_draft_before_opening(console, draft, audit):

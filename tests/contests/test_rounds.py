@@ -72,10 +72,10 @@ def test_questions_per_attempt_cannot_exceed_the_topics_pool(console, contest, f
     response = console.post(url, data=round_form(opens, opens + timedelta(days=1),
                                                  questions_per_attempt="5", topics=["de-an-06"]))
     assert response.status_code == 400
-    assert "Chỉ có 4 câu hỏi đang dùng thuộc các chủ đề đã chọn" in messages(response)
+    assert "chỉ có 4 câu dùng được trong các chủ đề của đợt thi, đợt thi cần 5 câu" in messages(response)
     response = console.post(url, data=round_form(opens, opens + timedelta(days=1),
                                                  questions_per_attempt="11"))
-    assert "Chỉ có 10 câu hỏi đang dùng trong ngân hàng" in messages(response)
+    assert "chỉ có 10 câu dùng được trong các chủ đề của đợt thi, đợt thi cần 11 câu" in messages(response)
     assert _count_rounds() == 0
     ok = console.post(url, data=round_form(opens, opens + timedelta(days=1),
                                            questions_per_attempt="8", topics=["de-an-06", "nq76"]))
