@@ -45,3 +45,11 @@ def group_topics(contest: Contest, audience: str) -> tuple[str, ...]:
                               .order_by(PrizeGroup.position))
     group = next((row for row in rows if audience in row.audience_keys), None)
     return keys_of(group.topics) if group is not None else ()
+
+
+def groups_with_topics(contest: Contest) -> list[tuple[str, ...]]:
+    """The topic sets of the contest's prize groups that draw their own topics."""
+    from contest.quiz.selection import keys_of
+
+    rows = db.session.scalars(select(PrizeGroup.topics).where(PrizeGroup.contest_id == contest.id))
+    return [keys_of(topics) for topics in rows if keys_of(topics)]

@@ -1,3 +1,5 @@
+import hashlib
+
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -5,6 +7,7 @@ from contest.contests.services import get_round
 from contest.quiz import services
 from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
 from contest.quiz.queries import attempt_summary, items_with_questions, user_history
+from contest.quiz.review import still_drawable_codes
 from contest.rankings.caches import cached_html
 from contest.rankings.public import my_standing
 
@@ -67,10 +70,14 @@ REVIEW_CACHE_SECONDS = 600
 
 
 def _review_html(attempt) -> str:
-    """Answers and explanations of a closed round's attempt: they no longer
-    change, so the rendered list is cached."""
-    return cached_html(f"review:{attempt.id}", REVIEW_CACHE_SECONDS, lambda: render_template(
-        "quiz/_review.html", items=items_with_questions(attempt.id)))
+    """Answers and explanations of a closed round's attempt, with the keys of
+    questions a later round can still draw held back; cached for as long as the
+    held-back set stays the same."""
+    hidden = still_drawable_codes(attempt.round.contest)
+    held_back = hashlib.blake2b(",".join(sorted(hidden)).encode(), digest_size=8).hexdigest()
+    key = f"review:{attempt.id}:{held_back}"
+    return cached_html(key, REVIEW_CACHE_SECONDS, lambda: render_template(
+        "quiz/_review.html", items=items_with_questions(attempt.id), hidden=hidden))
 
 
 @bp.route("/lich-su")

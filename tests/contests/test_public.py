@@ -79,9 +79,11 @@ def _submitted_attempt(player, round_):
     return attempt
 
 
-def test_review_after_each_round(player, frozen, bank, make_round):
+def test_review_after_each_round(player, frozen, bank, make_round, make_questions):
+    make_questions(10, topic_key="khac")
     first = make_round(closes_in=timedelta(hours=1))
-    make_round(opens_in=timedelta(days=1), closes_in=timedelta(days=2))
+    second = make_round(opens_in=timedelta(days=1), closes_in=timedelta(days=2))
+    first.topics, second.topics = "demo", "khac"  # the next round draws other questions
     first.contest.review_after = "round"
     db.session.commit()
     attempt = _submitted_attempt(player, first)
@@ -93,6 +95,29 @@ def test_review_after_each_round(player, frozen, bank, make_round):
     frozen.move(hours=1)
     page = messages(player.get(result))
     assert "<h2 class=\"h5\">Đáp án và giải thích</h2>" in page and explanation in page
+
+
+def test_review_after_each_round_holds_back_keys_a_later_round_can_draw(
+        player, frozen, bank, make_round, make_questions):
+    make_questions(10, topic_key="khac")
+    first = make_round(closes_in=timedelta(hours=1))
+    second = make_round(opens_in=timedelta(days=1), closes_in=timedelta(days=2))
+    first.topic_mix, second.topics = {"demo": 3, "khac": 2}, "khac"
+    first.contest.review_after = "round"
+    db.session.commit()
+    attempt = _submitted_attempt(player, first)
+    result = f"/bai-thi/{attempt.public_id}/ket-qua"
+    frozen.move(hours=1)
+    page = messages(player.get(result))
+    shown = [i.question for i in attempt.items if i.question.topic.key == "demo"]
+    held = [i.question for i in attempt.items if i.question.topic.key == "khac"]
+    assert (len(shown), len(held)) == (3, 2)
+    assert all(q.explanation in page for q in shown)
+    assert not any(q.explanation in page for q in held)
+    assert page.count("chưa công bố: đợt thi sau còn có thể rút câu hỏi này") == len(held)
+    clock.freeze(second.closes_at)
+    page = messages(player.get(result))
+    assert all(q.explanation in page for q in shown + held)
 
 
 def test_review_only_after_the_whole_contest(player, frozen, bank, make_round):
