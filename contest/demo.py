@@ -71,6 +71,8 @@ def create_contest() -> Contest:
         description=("Bản trình diễn trên danh sách đơn vị thật của tỉnh Gia Lai sau sắp xếp "
                      "ngày 01/7/2025 (15 sở, ban, ngành và 135 xã, phường). " + HEADCOUNT_NOTE),
         rules=RULES, starts_at=_local_midnight(-1), ends_at=_local_midnight(14),
+        # The national core and Gia Lai's own plan: never another province's.
+        question_scopes="national,gia_lai",
     )
     question = PREDICTION_KINDS["perfect_scorers"]
     contest.rounds = [
