@@ -5,7 +5,6 @@ import click
 from flask import current_app
 
 from contest.audit.services import record
-from contest.bank.loader import load_records
 from contest.bank.validate import NO_MINIMUMS, Minimums, check_directory
 from contest.extensions import db
 
@@ -142,20 +141,14 @@ def bank_import(path):
 
 
 def _load_bank() -> None:
-    from contest.bank.records import read_topic_file, topic_files
+    from contest.bank.shipped import ShippedBankInvalid, load_shipped_bank
 
-    directory = current_app.config["QUESTION_BANK_DIR"]
-    records, problems = check_directory(directory, NO_MINIMUMS, whole_bank_rules=False)
-    if problems:
-        for problem in problems:
+    try:
+        report = load_shipped_bank()
+    except ShippedBankInvalid as invalid:
+        for problem in invalid.problems:
             click.echo(str(problem), err=True)
-        raise click.ClickException("Ngân hàng câu hỏi có lỗi, chưa nạp gì.")
-    files = [read_topic_file(path) for path in topic_files(directory)]
-    report = load_records(records, {f.topic: f.title for f in files},
-                          {f.topic: f.scope for f in files})
-    record("bank.load", created=len(report.created), updated=len(report.updated),
-           new_versions=len(report.new_versions))
-    db.session.commit()
+        raise click.ClickException(invalid.message) from invalid
     click.echo(
         f"Ngân hàng câu hỏi: {len(report.created)} câu mới, {len(report.updated)} câu sửa, "
         f"{len(report.new_versions)} phiên bản mới, {report.unchanged} câu không đổi."

@@ -130,13 +130,15 @@ def save_record(record: QuestionRecord, topic: Topic, report: LoadReport,
 
 
 def load_records(records: list[QuestionRecord], titles: dict[str, str],
-                 scopes: dict[str, str] | None = None) -> LoadReport:
-    """Write every record in one transaction."""
+                 scopes: dict[str, str] | None = None, commit: bool = True) -> LoadReport:
+    """Write every record in one transaction (left open with ``commit=False``, for
+    the caller's audit row)."""
     report = LoadReport()
     scopes = scopes or {}
     topics = {key: upsert_topic(key, title, scopes.get(key)) for key, title in titles.items()}
     current = current_versions()
     for record in records:
         save_record(record, topics[record.topic], report, current)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return report

@@ -5,6 +5,7 @@ from flask_login import current_user
 from contest.access import organizer_required
 from contest.bank import queries, services
 from contest.bank.forms import ImportForm, QuestionForm, ToggleForm
+from contest.bank.shipped import load_shipped_bank
 from contest.bank.statistics import question_statistics
 from contest.rankings.caches import cached_figures
 from contest.rankings.queries import paged
@@ -109,6 +110,20 @@ def toggle(code: str):
 
 def _same_site(url: str | None) -> bool:
     return bool(url) and url.startswith(request.host_url)
+
+
+@bp.route("/nap-ngan-hang-co-san", methods=["POST"])
+@organizer_required
+def load_shipped():
+    """Load (or bring up to date) the bank shipped with the platform."""
+    if not ToggleForm().validate_on_submit():
+        flash("Phiên làm việc đã hết hạn. Vui lòng thử lại.", "danger")
+        return redirect(url_for("bank.index")), 400
+    report = load_shipped_bank(current_user)
+    flash(f"Đã nạp ngân hàng câu hỏi đi kèm: {len(report.created)} câu mới, "
+          f"{len(report.updated)} câu sửa, {len(report.new_versions)} phiên bản mới, "
+          f"{report.unchanged} câu không đổi.", "success")
+    return redirect(url_for("bank.index"))
 
 
 @bp.route("/nhap-excel", methods=["GET", "POST"])

@@ -172,3 +172,19 @@ def test_template_and_whole_bank_download(organizer, bank):
     assert len(whole) == db.session.query(Question).filter_by(is_current=True).count()
     actions = [a.action for a in db.session.query(AuditLog).all()]
     assert "bank.template" in actions and "bank.export" in actions
+
+
+def test_an_organizer_loads_the_shipped_bank_from_the_browser_and_again(organizer):
+    assert db.session.query(Question).count() == 0
+    response = organizer.post("/quan-tri/cau-hoi/nap-ngan-hang-co-san")
+    assert response.status_code == 302
+    loaded = db.session.query(Question).count()
+    assert loaded > 300
+    assert db.session.query(Question).filter_by(scope="gia_lai").count() > 0
+    [row] = db.session.query(AuditLog).filter_by(action="bank.load").all()
+    assert row.actor_id is not None and row.details["created"] == loaded
+    page = organizer.get(response.headers["Location"]).get_data(as_text=True)
+    assert f"{loaded} câu mới" in page
+    again = organizer.post("/quan-tri/cau-hoi/nap-ngan-hang-co-san", follow_redirects=True)
+    assert "0 câu mới, 0 câu sửa, 0 phiên bản mới" in again.get_data(as_text=True)
+    assert db.session.query(Question).count() == loaded
