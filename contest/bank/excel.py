@@ -22,7 +22,7 @@ FIELD_COLUMNS = {  # validator field -> column label shown in errors
     "code": LABELS["code"], "topic": LABELS["topic"], "difficulty": LABELS["difficulty"],
     "question": LABELS["question"], "options": "Phương án", "correct": LABELS["correct"],
     "explanation": LABELS["explanation"], "source.document": LABELS["source_document"],
-    "source.part": LABELS["source_part"],
+    "source.part": LABELS["source_part"], "group": LABELS["group"], "scope": LABELS["scope"],
 }
 SHEET = "Ngân hàng câu hỏi"
 GUIDE_SHEET = "Hướng dẫn"

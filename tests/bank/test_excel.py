@@ -5,6 +5,7 @@ import pytest
 from contest.audit.models import AuditLog
 from contest.extensions import db
 from contest.spreadsheets import read_xlsx
+from contest.bank.models import Question, Topic
 from tests.bank.helpers import bank_snapshot, column, current_frame, workbook_bytes
 
 
@@ -117,3 +118,34 @@ def test_english_column_keys_are_accepted(runner, shipped_bank, tmp_path):
     path.write_bytes(workbook_bytes(frame))
     result = runner.invoke(args=["bank", "import", str(path)])
     assert result.exit_code == 0 and "3 câu không đổi" in result.output
+
+
+def test_the_template_and_import_carry_scope_and_fact_group(runner, shipped_bank, tmp_path):
+    frame = current_frame().head(3).astype(str)
+    assert {"Phạm vi", "Nhóm câu hỏi"} <= set(frame.columns)
+    codes = list(frame[column("code")])
+    frame[column("group")] = ["nhom-thu", "nhom-thu", ""]
+    path = tmp_path / "groups.xlsx"
+    path.write_bytes(workbook_bytes(frame))
+    result = runner.invoke(args=["bank", "import", str(path)])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    groups = {q.code: q.fact_group for q in db.session.query(Question).filter(
+        Question.code.in_(codes), Question.is_current.is_(True))}
+    assert groups == {codes[0]: "nhom-thu", codes[1]: "nhom-thu", codes[2]: None}
+
+    before = bank_snapshot()
+    topic = frame.loc[0, column("topic")]
+    own_scope = db.session.query(Topic.scope).filter_by(key=topic).scalar()
+    other_scope = "gia_lai" if own_scope != "gia_lai" else "national"
+    frame[column("scope")] = [other_scope, "Sai Dạng", ""]
+    frame[column("group")] = ["", "Nhóm Sai", ""]
+    path.write_bytes(workbook_bytes(frame))
+    result = runner.invoke(args=["bank", "import", str(path)])
+    assert result.exit_code != 0
+    for expected in (f"Dòng 2, cột Phạm vi: chủ đề «{topic}» thuộc phạm vi {own_scope}, "
+                     f"không phải {other_scope}",
+                     "Dòng 3, cột Phạm vi: phạm vi là national hoặc mã tỉnh",
+                     "Dòng 3, cột Nhóm câu hỏi: nhóm (group) viết thường"):
+        assert expected in result.output, result.output
+    assert bank_snapshot() == before
