@@ -8,11 +8,14 @@ from contest.accounts.models import AUDIENCES
 from contest.contests import branding, lifecycle, settings
 from contest.contests.forms import (
     SESSION_EXPIRED, ConfirmForm, ContestForm, GroupForm, LogoForm, add_problems,
+    with_scope_choices, with_topic_choices,
 )
+from contest.contests.scopes import scope_label
 from contest.errors import Conflict
 from contest.extensions import db
 from contest.prizes import group_admin
 from contest.prizes.models import PRIZES
+from contest.quiz.selection import keys_of
 
 bp = Blueprint("contest_admin", __name__, url_prefix="/quan-tri/cuoc-thi")
 
@@ -27,7 +30,7 @@ def index():
 @bp.route("/moi", methods=["GET", "POST"])
 @organizer_required
 def create():
-    form = ContestForm()
+    form = with_scope_choices(ContestForm())
     if form.validate_on_submit():
         try:
             contest = settings.create_contest(form.settings(), current_user)
@@ -43,7 +46,8 @@ def create():
 @organizer_required
 def edit(contest_id: int):
     contest = settings.get_contest(contest_id)
-    form = ContestForm() if request.method == "POST" else ContestForm(obj=contest)
+    form = with_scope_choices(
+        ContestForm() if request.method == "POST" else ContestForm(obj=contest), contest)
     if form.validate_on_submit():
         try:
             settings.update_contest(contest, form.settings(), current_user)
@@ -57,7 +61,7 @@ def edit(contest_id: int):
 
 def _edit_page(contest, status: int | None = None, **forms):
     # formdata=None: forms not posted show the stored values, not this request's.
-    forms.setdefault("form", ContestForm(formdata=None, obj=contest))
+    forms.setdefault("form", with_scope_choices(ContestForm(formdata=None, obj=contest), contest))
     forms.setdefault("logo_form", LogoForm(formdata=None))
     submitted = any(form.is_submitted() for form in forms.values())
     return render_template(
@@ -65,7 +69,8 @@ def _edit_page(contest, status: int | None = None, **forms):
         groups=group_admin.groups_of(contest), groups_locked=group_admin.groups_locked(contest),
         unassigned=group_admin.unassigned_audiences(contest), audiences=AUDIENCES,
         prizes=PRIZES, status=lifecycle.status, labels=lifecycle.STATUS_LABELS,
-        logo_version=branding.logo_version(contest.logo_updated_at), **forms,
+        logo_version=branding.logo_version(contest.logo_updated_at),
+        scopes_in_use=settings.has_attempts(contest), scope_label=scope_label, **forms,
     ), status or (400 if submitted else 200)
 
 
@@ -111,8 +116,8 @@ def remove_logo(contest_id: int):
 @organizer_required
 def add_group(contest_id: int):
     contest = settings.get_contest(contest_id)
-    form = GroupForm() if request.method == "POST" else GroupForm(data={
-        "first": 1, "second": 2, "third": 3, "consolation": 5})
+    form = with_topic_choices(GroupForm() if request.method == "POST" else GroupForm(data={
+        "first": 1, "second": 2, "third": 3, "consolation": 5}), contest)
     if form.validate_on_submit():
         return _save_group(contest, form, None)
     return _group_page(contest, form, None)
@@ -124,7 +129,9 @@ def edit_group(contest_id: int, group_id: int):
     contest = settings.get_contest(contest_id)
     group = group_admin.get_group(contest, group_id)
     form = GroupForm() if request.method == "POST" else GroupForm(data={
-        "name": group.name, "audiences": list(group.audience_keys), **group.counts})
+        "name": group.name, "audiences": list(group.audience_keys), **group.counts,
+        "topics": list(keys_of(group.topics))})
+    with_topic_choices(form, contest, keys_of(group.topics))
     if form.validate_on_submit():
         return _save_group(contest, form, group)
     return _group_page(contest, form, group)

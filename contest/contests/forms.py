@@ -4,13 +4,21 @@ from datetime import datetime
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.utils import unset_value
+from wtforms.validators import (
+    DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from contest.accounts.models import AUDIENCES
 from contest.clock import format_local, local_to_utc
 from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER
-from contest.contests.rounds_admin import RoundSettings, join_topics, prediction_text
+from contest.contests.rounds_admin import (
+    DIFFICULTIES, RoundSettings, clean_mix, join_topics, prediction_text,
+)
+from contest.contests.scopes import (
+    NATIONAL, contest_scopes, join_scopes, scope_choices, topic_choices,
+)
 from contest.contests.settings import ContestSettings
 from contest.forms import ChoiceField, VietnameseIntegerField
 from contest.prizes.group_admin import GroupSettings
@@ -62,6 +70,62 @@ class CheckboxesField(SelectMultipleField):
             raise ValidationError(CHOOSE_FROM_LIST)
 
 
+class KeyListField(CheckboxesField):
+    """Checkboxes stored as comma-separated keys ("national,gia_lai")."""
+
+    def process_data(self, value):
+        super().process_data(list(topic_keys(value)) if isinstance(value, str) else value)
+
+
+def _count_of(text: str) -> int | None:
+    """An input's count: 0 when empty, None when not a whole number."""
+    try:
+        return int(text) if text else 0
+    except ValueError:
+        return None
+
+
+class MixField(Field):
+    """A count per choice, one input each, named ``<name>-<key>``: ``data`` is
+    {key: count} without the empty and zero inputs. The page sets ``choices``."""
+
+    MAX = 200
+
+    def __init__(self, label=None, validators=None, choices=(), **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.choices, self.raw = list(choices), {}
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.process_errors, self.raw = [], {}
+        self.data = clean_mix(data if isinstance(data, dict) else None) or {}
+        if formdata is None:
+            return
+        prefix = f"{self.name}-"
+        self.raw = {name[len(prefix):]: (formdata.get(name) or "").strip()
+                    for name in formdata if name.startswith(prefix)}
+        self.data = {}
+        for key, text in self.raw.items():
+            count = _count_of(text)
+            if count is None or not 0 <= count <= self.MAX:
+                self._refuse(f"Số câu phải là số nguyên từ 0 đến {self.MAX}.")
+            elif count:
+                self.data[key] = count
+
+    def _refuse(self, message: str) -> None:
+        if message not in self.process_errors:
+            self.process_errors.append(message)
+
+    def pre_validate(self, form):
+        if set(self.data) - {key for key, _ in self.choices}:
+            raise ValidationError(CHOOSE_FROM_LIST)
+
+    def value_of(self, key: str) -> str:
+        """What the input of ``key`` shows: what was typed, else the stored count."""
+        if self.raw:
+            return self.raw.get(key, "")
+        return str(self.data.get(key) or "")
+
+
 class RadioChoiceField(RadioField):
     def pre_validate(self, form):
         if self.data not in {value for value, _ in self.choices}:
@@ -101,6 +165,11 @@ class ContestForm(FlaskForm):
                                                0, 100, "Tỷ lệ tối thiểu phải từ 0 đến 100 (%%).")])
     prizes_exclude_staff = BooleanField("Không xét giải cá nhân cho tài khoản Ban Tổ chức, "
                                         "quản trị và lãnh đạo đơn vị", default=True)
+    question_scopes = KeyListField("Phạm vi câu hỏi", choices=[], default=[NATIONAL])
+
+    def validate_question_scopes(self, field):
+        if not field.data:
+            raise ValidationError("Vui lòng chọn ít nhất một phạm vi câu hỏi.")
 
     def settings(self) -> ContestSettings:
         return ContestSettings(
@@ -110,6 +179,7 @@ class ContestForm(FlaskForm):
             contact_line=self.contact_line.data or "", prediction_kind=self.prediction_kind.data,
             review_after=self.review_after.data, unit_min_rate=self.unit_min_rate.data,
             prizes_exclude_staff=bool(self.prizes_exclude_staff.data),
+            question_scopes=join_scopes(self.question_scopes.data or ()),
         )
 
 
@@ -130,6 +200,7 @@ class GroupForm(FlaskForm):
     second = _count("Số giải Nhì", 0, 1000)
     third = _count("Số giải Ba", 0, 1000)
     consolation = _count("Số giải Khuyến khích", 0, 1000)
+    topics = KeyListField("Chủ đề riêng của bảng", choices=[])
 
     def count_fields(self):
         return [getattr(self, prize) for prize in PRIZES]
@@ -140,7 +211,8 @@ class GroupForm(FlaskForm):
 
     def settings(self) -> GroupSettings:
         return GroupSettings(self.name.data or "", tuple(self.audiences.data or ()),
-                             {prize: getattr(self, prize).data for prize in PRIZES})
+                             {prize: getattr(self, prize).data for prize in PRIZES},
+                             tuple(sorted(set(self.topics.data or ()))))
 
 
 class RoundForm(FlaskForm):
@@ -152,7 +224,11 @@ class RoundForm(FlaskForm):
     questions_per_attempt = _count("Số câu hỏi mỗi lượt", 1, 200)
     time_limit_minutes = _count("Thời gian làm bài (phút)", 1, 600)
     max_attempts = _count("Số lượt thi tối đa", 1, 100)
-    topics = CheckboxesField("Chủ đề (không chọn: tất cả chủ đề)", choices=[])
+    topics = CheckboxesField("Chủ đề (không chọn: tất cả chủ đề trong phạm vi câu hỏi của cuộc thi)",
+                             choices=[])
+    topic_mix = MixField("Cơ cấu theo chủ đề (không bắt buộc)")
+    difficulty_mix = MixField("Cơ cấu theo độ khó (không bắt buộc)",
+                              choices=list(DIFFICULTIES.items()))
     prediction_kind = ChoiceField("Câu hỏi dự đoán tính theo", choices=list(PREDICTION_KINDS.items()))
     prediction_question = TextAreaField("Câu hỏi dự đoán (để trống: dùng câu mặc định của loại đã chọn)",
                                         filters=[_strip], validators=[
@@ -160,15 +236,19 @@ class RoundForm(FlaskForm):
     allow_overlap = BooleanField("Cho phép trùng thời gian với đợt khác")
 
     def settings(self) -> RoundSettings:
+        topic_mix = self.topic_mix.data or None
         return RoundSettings(
             name=self.name.data, number=self.number.data, opens_at=self.opens_at.data,
             closes_at=self.closes_at.data, questions_per_attempt=self.questions_per_attempt.data,
             time_limit_seconds=self.time_limit_minutes.data * 60,
-            max_attempts=self.max_attempts.data, topics=join_topics(self.topics.data or ()),
+            max_attempts=self.max_attempts.data,
+            # With a topic mix the round draws from the mix's topics.
+            topics=join_topics(topic_mix or self.topics.data or ()),
             prediction_kind=self.prediction_kind.data,
             prediction_question=prediction_text(self.prediction_kind.data,
                                                 self.prediction_question.data),
             allow_overlap=bool(self.allow_overlap.data),
+            topic_mix=topic_mix, difficulty_mix=self.difficulty_mix.data or None,
         )
 
 
@@ -183,6 +263,28 @@ class ExtendForm(FlaskForm):
         DataRequired("Vui lòng ghi lý do gia hạn."), Length(max=500, message="Tối đa 500 ký tự.")])
 
 
+# --- the choices a form offers (from the bank) -----------------------------
+
+def with_scope_choices(form: ContestForm, contest=None) -> ContestForm:
+    """The bank's scopes, and the contest's own even when the bank has none left."""
+    form.question_scopes.choices = scope_choices(contest_scopes(contest) if contest else ())
+    return form
+
+
+def with_topic_choices(form, contest, keep=()):
+    """The topics of the contest's scopes (and ``keep``, what is stored now) on a
+    round's or a prize group's form."""
+    choices = topic_choices(contest, keep)
+    form.topics.choices = choices
+    if isinstance(form, RoundForm):
+        form.topic_mix.choices = choices
+    return form
+
+
+def round_topics_kept(round_) -> list[str]:
+    return sorted(set(topic_keys(round_.topics)) | set(round_.topic_mix or {}))
+
+
 # --- a round's form and its locked fields ----------------------------------
 
 # Round column -> form field, where they differ.
@@ -190,6 +292,8 @@ ROUND_FORM_FIELDS = {"time_limit_seconds": "time_limit_minutes"}
 # Sent with the topic checkboxes when they are editable: no box ticked then means
 # "every topic", while a form without it (boxes disabled) leaves the topics alone.
 TOPICS_SHOWN = "topics_shown"
+# Settings sent as one input per key (``topic_mix-nq76``).
+MIX_FIELDS = ("topic_mix", "difficulty_mix")
 
 
 def round_form_data(round_) -> dict:
@@ -200,6 +304,8 @@ def round_form_data(round_) -> dict:
         "max_attempts": round_.max_attempts, "topics": list(topic_keys(round_.topics)),
         "prediction_kind": round_.prediction_kind,
         "prediction_question": round_.prediction_question, "allow_overlap": round_.allow_overlap,
+        "topic_mix": clean_mix(round_.topic_mix) or {},
+        "difficulty_mix": clean_mix(round_.difficulty_mix) or {},
     }
 
 
@@ -211,24 +317,40 @@ def _as_form_values(value) -> list[str]:
     return [str(value)]
 
 
+def _sent(formdata, name: str, field: str) -> bool:
+    """Whether the browser sent a setting (a disabled input is not sent)."""
+    if name == "topics":
+        return TOPICS_SHOWN in formdata
+    if name in MIX_FIELDS:
+        return any(key.startswith(f"{field}-") for key in formdata)
+    return field in formdata
+
+
+def _fill(data, field: str, value) -> None:
+    if field in MIX_FIELDS:
+        for key, count in value.items():
+            data.setlist(f"{field}-{key}", [str(count)])
+    else:
+        data.setlist(field, _as_form_values(value))
+
+
 def posted_round_form(formdata, round_, locked) -> tuple["RoundForm", list[str]]:
     """The posted form, with the locked settings the browser did not send (their
     inputs are disabled) filled from the round; and the names of those settings."""
     data, absent, current = formdata.copy(), [], round_form_data(round_)
     for name in locked:
         field = ROUND_FORM_FIELDS.get(name, name)
-        sent = TOPICS_SHOWN in formdata if name == "topics" else field in formdata
-        if not sent:
+        if not _sent(formdata, name, field):
             absent.append(name)
-            data.setlist(field, _as_form_values(current[field]))
+            _fill(data, field, current[field])
     return RoundForm(formdata=data), absent
 
 
 def round_settings(form: "RoundForm", round_, absent) -> RoundSettings:
     """The form's settings, the ones not sent kept exactly as stored."""
-    settings = form.settings()
+    settings, stored = form.settings(), RoundSettings.of(round_)
     for name in absent:
-        setattr(settings, name, getattr(round_, name))
+        setattr(settings, name, getattr(stored, name))
     return settings
 
 

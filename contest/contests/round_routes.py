@@ -4,12 +4,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
-from contest.bank.queries import topics
 from contest.contests import lifecycle, rounds_admin, settings
 from contest.contests.admin_routes import bp
 from contest.contests.forms import (
     TOPICS_SHOWN, CloseEarlyForm, ConfirmForm, ExtendForm, RoundForm, add_problems,
-    error_messages, posted_round_form, round_form_data, round_settings,
+    error_messages, posted_round_form, round_form_data, round_settings, round_topics_kept,
+    with_topic_choices,
 )
 from contest.contests.models import PREDICTION_KINDS
 from contest.contests.round_rules import schedule_problems
@@ -18,11 +18,6 @@ from contest.errors import Conflict
 from contest.extensions import db
 
 ROUND_FIELDS = {"time_limit_seconds": "time_limit_minutes"}  # service problem -> form field
-
-
-def _with_topics(form: RoundForm) -> RoundForm:
-    form.topics.choices = [(topic.key, f"{topic.key} — {topic.title}") for topic in topics()]
-    return form
 
 
 def _round_form_page(form, contest, round_=None, locked=None, status: int | None = None):
@@ -36,11 +31,11 @@ def _round_form_page(form, contest, round_=None, locked=None, status: int | None
 @organizer_required
 def create_round(contest_id: int):
     contest = settings.get_contest(contest_id)
-    form = _with_topics(RoundForm() if request.method == "POST" else RoundForm(data={
+    form = with_topic_choices(RoundForm() if request.method == "POST" else RoundForm(data={
         "number": rounds_admin.next_number(contest), "questions_per_attempt": 20,
         "time_limit_minutes": 20, "max_attempts": 3, "prediction_kind": contest.prediction_kind,
         "prediction_question": PREDICTION_KINDS[contest.prediction_kind],
-    }))
+    }), contest)
     if form.validate_on_submit():
         try:
             round_ = rounds_admin.create_round(contest, form.settings(), current_user)
@@ -57,11 +52,12 @@ def create_round(contest_id: int):
 def edit_round(round_id: int):
     round_ = get_any_round(round_id)
     locked = rounds_admin.locked_fields(round_)
+    kept = round_topics_kept(round_)
     if request.method != "POST":
-        form = _with_topics(RoundForm(data=round_form_data(round_)))
+        form = with_topic_choices(RoundForm(data=round_form_data(round_)), round_.contest, kept)
         return _round_form_page(form, round_.contest, round_, locked)
     form, absent = posted_round_form(request.form, round_, locked)
-    _with_topics(form)
+    with_topic_choices(form, round_.contest, kept)
     if form.validate_on_submit():
         try:
             rounds_admin.update_round(round_, round_settings(form, round_, absent), current_user)
@@ -93,6 +89,7 @@ def _console_page(round_, status: int = 200, **forms):
         "contests/admin/round.html", round=round_, contest=round_.contest, state=state,
         label=lifecycle.STATUS_LABELS[state], attempts=lifecycle.attempt_count(round_),
         problems=schedule_problems(round_) if state == "draft" else [],
+        mixes=rounds_admin.mix_summary(round_),
         confirm_form=ConfirmForm(), **forms,
     ), status
 

@@ -1,9 +1,10 @@
 """Creating and editing a round's settings.
 
 Once a round has an attempt, the settings that change what an attempt means
-(questions per attempt, time limit, attempts allowed, topics, the prediction
-question) are locked; once it has opened, its times change only through the
-lifecycle (close early, extend, with a reason). A refused change changes nothing.
+(questions per attempt, time limit, attempts allowed, topics and the mixes per
+topic and per difficulty, the prediction question) are locked; once it has
+opened, its times change only through the lifecycle (close early, extend, with
+a reason). A refused change changes nothing.
 """
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -12,22 +13,27 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from contest.audit.services import record
-from contest.contests.changes import audit_change, audit_values, changed
-from contest.bank.models import Topic
 from contest.contests import lifecycle
+from contest.contests.changes import audit_change, audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
 from contest.contests.round_rules import (
-    not_past_problem, overlap_problem, pool_problem, settings_spec, window_problem,
+    group_topic_sets, groups_problem, mix_sum_problem, not_past_problem, overlap_problem,
+    pool_problem, settings_spec, window_problem,
 )
+from contest.contests.scopes import topics_problem
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
 from contest.quiz.draw import topic_keys
+from contest.rankings.caches import clear_result_caches
 
 ATTEMPT_FIELDS = ("questions_per_attempt", "time_limit_seconds", "max_attempts", "topics",
-                  "prediction_kind", "prediction_question")
+                  "topic_mix", "difficulty_mix", "prediction_kind", "prediction_question")
+DRAW_FIELDS = ("questions_per_attempt", "topics", "topic_mix", "difficulty_mix")
 TIME_FIELDS = ("opens_at", "closes_at")
 ATTEMPT_LOCK_REASON = ("Đợt thi đã có lượt thi nên không thể thay đổi số câu hỏi mỗi lượt, "
-                       "thời gian làm bài, số lượt thi, chủ đề và câu hỏi dự đoán.")
+                       "thời gian làm bài, số lượt thi, chủ đề, cơ cấu câu hỏi và câu hỏi "
+                       "dự đoán.")
+DIFFICULTIES = {"1": "Dễ", "2": "Trung bình", "3": "Khó"}
 TIME_LOCK_REASON = ("Đợt thi đã mở nên không thể sửa giờ mở, giờ đóng ở đây: dùng "
                     "“Đóng sớm” hoặc “Gia hạn” trên trang đợt thi.")
 
@@ -45,10 +51,15 @@ class RoundSettings:
     prediction_kind: str
     prediction_question: str
     allow_overlap: bool
+    # Questions per topic key / per difficulty ("1", "2", "3"); None = no mix.
+    topic_mix: dict[str, int] | None = None
+    difficulty_mix: dict[str, int] | None = None
 
     @classmethod
     def of(cls, round_: Round) -> "RoundSettings":
-        return cls(**{name: getattr(round_, name) for name in cls.__dataclass_fields__})
+        values = {name: getattr(round_, name) for name in cls.__dataclass_fields__}
+        return cls(**{**values, "topic_mix": clean_mix(round_.topic_mix),
+                      "difficulty_mix": clean_mix(round_.difficulty_mix)})
 
 
 class InvalidRound(DomainError):
@@ -65,6 +76,25 @@ class SettingsLocked(Conflict):
 
 def join_topics(keys) -> str:
     return ",".join(sorted(set(keys)))
+
+
+def clean_mix(mix: dict | None) -> dict[str, int] | None:
+    """A mix as stored: string keys, the counts above zero; None when empty."""
+    mix = {str(key): int(count) for key, count in (mix or {}).items() if count}
+    return mix or None
+
+
+def mix_summary(round_: Round) -> dict[str, str]:
+    """The round's mixes as the console shows them ("nq76: 5 câu; …"), when set."""
+    summary = {}
+    topic_mix, difficulty_mix = clean_mix(round_.topic_mix), clean_mix(round_.difficulty_mix)
+    if topic_mix:
+        summary["topic_mix"] = "; ".join(f"{key}: {n} câu" for key, n in sorted(topic_mix.items()))
+    if difficulty_mix:
+        summary["difficulty_mix"] = "; ".join(
+            f"{label}: {difficulty_mix[level]} câu" for level, label in DIFFICULTIES.items()
+            if level in difficulty_mix)
+    return summary
 
 
 def prediction_text(kind: str, question: str | None) -> str:
@@ -104,12 +134,8 @@ def _problems(contest_id: int, round_: Round | None, settings: RoundSettings,
         problems["prediction_kind"] = "Vui lòng chọn một giá trị trong danh sách."
     if touched("number") and _number_taken(contest_id, round_, settings.number):
         problems["number"] = f"Số thứ tự {settings.number} đã được dùng cho một đợt khác."
-    if touched("topics", "questions_per_attempt"):
-        _put(problems, "topics", _topics_problem(settings.topics))
-        if "topics" not in problems:
-            _put(problems, "questions_per_attempt", pool_problem(settings_spec(
-                db.session.get(Contest, contest_id), settings.questions_per_attempt,
-                settings.topics)))
+    if touched(*DRAW_FIELDS):
+        _draw_problems(problems, db.session.get(Contest, contest_id), settings)
     if touched("opens_at", "closes_at", "allow_overlap"):
         _put(problems, "closes_at", window_problem(settings.opens_at, settings.closes_at)
              or overlap_problem(round_, contest_id, settings.opens_at, settings.closes_at,
@@ -119,11 +145,23 @@ def _problems(contest_id: int, round_: Round | None, settings: RoundSettings,
     return problems
 
 
-def _topics_problem(topics: str) -> str | None:
-    unknown = set(topic_keys(topics)) - set(db.session.scalars(select(Topic.key)))
-    if unknown:
-        return "Chủ đề không tồn tại: " + ", ".join(sorted(unknown)) + "."
-    return None
+def _draw_problems(problems: dict[str, str], contest: Contest, settings: RoundSettings) -> None:
+    """The topics lie in the contest's scopes, each mix adds up to the questions of
+    an attempt, and the bank can fill one (for every prize group with its own
+    topics too). A problem of the mixes is shown under the mix."""
+    questions = settings.questions_per_attempt
+    _put(problems, "topics", topics_problem(contest, topic_keys(settings.topics)))
+    if set(settings.difficulty_mix or ()) - set(DIFFICULTIES):
+        _put(problems, "difficulty_mix", "Độ khó phải là Dễ, Trung bình hoặc Khó.")
+    for name in ("topic_mix", "difficulty_mix"):
+        _put(problems, name, mix_sum_problem(name, getattr(settings, name), questions))
+    if problems.keys() & {"topics", "topic_mix", "difficulty_mix"}:
+        return
+    spec = settings_spec(contest, questions, settings.topics, settings.topic_mix,
+                         settings.difficulty_mix)
+    where = ("topic_mix" if settings.topic_mix else
+             "difficulty_mix" if settings.difficulty_mix else "questions_per_attempt")
+    _put(problems, where, pool_problem(spec) or groups_problem(spec, group_topic_sets(contest.id)))
 
 
 def _put(problems: dict[str, str], name: str, problem: str | None) -> None:
@@ -138,8 +176,18 @@ def _number_taken(contest_id: int, round_: Round | None, number: int) -> bool:
     return db.session.scalar(stmt) is not None
 
 
+def _normalized(settings: RoundSettings) -> RoundSettings:
+    """Mixes as stored; with a topic mix, the round's topics are the mix's."""
+    settings.topic_mix = clean_mix(settings.topic_mix)
+    settings.difficulty_mix = clean_mix(settings.difficulty_mix)
+    if settings.topic_mix:
+        settings.topics = join_topics(settings.topic_mix)
+    return settings
+
+
 def create_round(contest: Contest, settings: RoundSettings, actor) -> Round:
     """A new round, as a draft: invisible until the organizer schedules it."""
+    settings = _normalized(settings)
     problems = _problems(contest.id, None, settings)
     if problems:
         raise InvalidRound(problems)
@@ -148,10 +196,12 @@ def create_round(contest: Contest, settings: RoundSettings, actor) -> Round:
     _flush_or_number_taken(settings.number)
     record("round.create", actor=actor, target=round_, **audit_values(asdict(settings)))
     db.session.commit()
+    clear_result_caches()  # what a round can draw decides which keys a review shows
     return round_
 
 
 def update_round(round_: Round, settings: RoundSettings, actor) -> Round:
+    settings = _normalized(settings)
     before, after = asdict(RoundSettings.of(round_)), asdict(settings)
     diff = changed(before, after)
     locked = locked_fields(round_)
@@ -167,6 +217,8 @@ def update_round(round_: Round, settings: RoundSettings, actor) -> Round:
     if diff:
         record("round.update", actor=actor, target=round_, **audit_change(before, after))
     db.session.commit()
+    if diff.keys() & set(DRAW_FIELDS):
+        clear_result_caches()  # what a round can draw decides which keys a review shows
     return round_
 
 

@@ -1,16 +1,27 @@
-"""Creating and editing a contest: its texts, window, branding and defaults."""
+"""Creating and editing a contest: its texts, window, branding, defaults and the
+scopes of the bank its rounds draw from.
+
+Changing the scopes while rounds already have attempts is allowed: attempts
+keep the questions they were given, and the edit page warns that only new
+attempts draw from the new scopes. A change that would leave a round that has
+not closed unable to fill an attempt is refused."""
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import selectinload
 
 from contest.audit.services import record
 from contest.contests.changes import audit_change, audit_values, changed
-from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER, Contest
+from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER, Contest, Round
+from contest.contests.round_rules import scopes_change_problem
+from contest.contests.scopes import contest_scopes, scopes_problem
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
+from contest.quiz.models import Attempt
+from contest.quiz.selection import keys_of
+from contest.rankings.caches import clear_result_caches
 from contest.text import fold
 
 SLUG_LENGTH = 48
@@ -29,6 +40,7 @@ class ContestSettings:
     review_after: str
     unit_min_rate: int | None
     prizes_exclude_staff: bool
+    question_scopes: str  # "national,gia_lai": national first, then sorted
 
     @classmethod
     def of(cls, contest: Contest) -> "ContestSettings":
@@ -56,7 +68,14 @@ def get_contest(contest_id: int) -> Contest:
     return contest
 
 
-def _problems(settings: ContestSettings) -> dict[str, str]:
+def has_attempts(contest: Contest) -> bool:
+    """Any attempt in any round of the contest."""
+    return bool(db.session.scalar(select(exists().where(
+        Attempt.round_id == Round.id, Round.contest_id == contest.id))))
+
+
+def _problems(settings: ContestSettings, contest: Contest | None = None) -> dict[str, str]:
+    """What is wrong with ``settings`` (for an edit, of ``contest``)."""
     problems = {}
     if not settings.name.strip():
         problems["name"] = "Vui lòng nhập tên cuộc thi."
@@ -70,7 +89,18 @@ def _problems(settings: ContestSettings) -> dict[str, str]:
         problems["review_after"] = "Vui lòng chọn một giá trị trong danh sách."
     if settings.unit_min_rate is not None and not 0 <= settings.unit_min_rate <= 100:
         problems["unit_min_rate"] = "Tỷ lệ tối thiểu phải từ 0 đến 100 (%)."
+    problem = _scopes_problem(settings.question_scopes, contest)
+    if problem:
+        problems["question_scopes"] = problem
     return problems
+
+
+def _scopes_problem(scopes: str, contest: Contest | None) -> str | None:
+    keep = contest_scopes(contest) if contest is not None else ()
+    problem = scopes_problem(keys_of(scopes), keep)
+    if problem is None and contest is not None and keys_of(scopes) != contest_scopes(contest):
+        problem = scopes_change_problem(contest, keys_of(scopes))
+    return problem
 
 
 def _free_slug(name: str) -> str:
@@ -96,7 +126,7 @@ def create_contest(settings: ContestSettings, actor) -> Contest:
 
 
 def update_contest(contest: Contest, settings: ContestSettings, actor) -> Contest:
-    problems = _problems(settings)
+    problems = _problems(settings, contest)
     if problems:
         raise InvalidContest(problems)
     before, after = asdict(ContestSettings.of(contest)), asdict(settings)
@@ -106,5 +136,7 @@ def update_contest(contest: Contest, settings: ContestSettings, actor) -> Contes
     if diff:
         record("contest.update", actor=actor, target=contest, **audit_change(before, after))
     db.session.commit()
+    if "question_scopes" in diff:
+        clear_result_caches()  # what a round can still draw decides which keys a review shows
     return contest
 

@@ -1,6 +1,9 @@
-"""Editing a contest's prize groups (bảng): name, audience groups, prize counts.
+"""Editing a contest's prize groups (bảng): name, audience groups, prize counts
+and, optionally, topics of its own (its people then draw from those topics, and
+the round's topic mix does not apply to them; empty: the round's topics).
 
-An audience belongs to at most one group of a contest. Once any round of the
+An audience belongs to at most one group of a contest. A group's topics lie in
+the contest's scopes and fill an attempt of every round that has not closed. Once any round of the
 contest has published results, the groups are frozen: what was published was
 decided with them.
 """
@@ -13,9 +16,13 @@ from contest.accounts.models import AUDIENCES
 from contest.audit.services import record
 from contest.contests.changes import audit_change
 from contest.contests.models import Contest, Round
+from contest.contests.round_rules import group_topics_problem
+from contest.contests.scopes import topics_problem
 from contest.errors import Conflict, DomainError, NotFound
 from contest.extensions import db
 from contest.prizes.models import PRIZES, PrizeGroup
+from contest.quiz.selection import keys_of
+from contest.rankings.caches import clear_result_caches
 
 MAX_PRIZES = 1000
 MAX_NAME = 120
@@ -26,13 +33,15 @@ class GroupSettings:
     name: str
     audiences: tuple[str, ...]
     counts: dict[str, int]
+    topics: tuple[str, ...] = ()  # empty: the round's topics
 
     @classmethod
     def of(cls, group: PrizeGroup) -> "GroupSettings":
-        return cls(group.name, group.audience_keys, group.counts)
+        return cls(group.name, group.audience_keys, group.counts, keys_of(group.topics))
 
     def columns(self) -> dict:
         return {"name": self.name.strip(), "audiences": ",".join(self.audiences),
+                "topics": ",".join(sorted(set(self.topics))),
                 **{f"{prize}_prizes": self.counts[prize] for prize in PRIZES}}
 
 
@@ -85,6 +94,12 @@ def _problems(contest: Contest, group: PrizeGroup | None, settings: GroupSetting
         count = settings.counts.get(prize)
         if count is None or not 0 <= count <= MAX_PRIZES:
             problems[prize] = f"Số {label.lower()} phải từ 0 đến {MAX_PRIZES}."
+    topics = sorted(set(settings.topics))
+    changed_topics = group is None or topics != sorted(keys_of(group.topics))
+    if topics and changed_topics:
+        problem = topics_problem(contest, topics) or group_topics_problem(contest, topics)
+        if problem:
+            problems["topics"] = problem
     return problems
 
 
@@ -117,6 +132,7 @@ def add_group(contest: Contest, settings: GroupSettings, actor) -> PrizeGroup:
     record("prize_group.create", actor=actor, target=group, contest_id=contest.id,
            position=position, **_audit(settings))
     db.session.commit()
+    _topics_changed(settings.topics)
     return group
 
 
@@ -125,9 +141,11 @@ def update_group(contest: Contest, group: PrizeGroup, settings: GroupSettings, a
     before = _audit(GroupSettings.of(group))
     for name, value in settings.columns().items():
         setattr(group, name, value)
+    after = _audit(settings)
     record("prize_group.update", actor=actor, target=group, contest_id=contest.id,
-           **audit_change(before, _audit(settings)))
+           **audit_change(before, after))
     db.session.commit()
+    _topics_changed(before["topics"] != after["topics"])
     return group
 
 
@@ -136,14 +154,23 @@ def remove_group(contest: Contest, group: PrizeGroup, actor) -> None:
         raise GroupsLocked()
     record("prize_group.delete", actor=actor, target=group, contest_id=contest.id,
            **_audit(GroupSettings.of(group)))
+    topics = group.topics
     db.session.delete(group)
     db.session.commit()
+    _topics_changed(topics)
 
 
 def _audit(settings: GroupSettings) -> dict:
     values = asdict(settings)
     return {"name": values["name"].strip(), "audiences": list(values["audiences"]),
+            "topics": sorted(set(values["topics"])),
             **{f"{prize}_prizes": count for prize, count in values["counts"].items()}}
+
+
+def _topics_changed(changed) -> None:
+    """What a group can draw decides which answer keys a round's review may show."""
+    if changed:
+        clear_result_caches()
 
 
 def _flush() -> None:

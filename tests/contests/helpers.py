@@ -21,6 +21,7 @@ def contest_form(**overrides) -> dict:
         "ends_at": "31/12/2026 17:00", "organizer_name": "UBND tỉnh Gia Lai",
         "contact_line": "Văn phòng UBND tỉnh", "prediction_kind": "perfect_scorers",
         "review_after": "contest", "unit_min_rate": "50", "prizes_exclude_staff": "y",
+        "question_scopes": ["national"],
     }
     data.update(overrides)
     return data
