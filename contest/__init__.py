@@ -76,6 +76,11 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
 
 
+# The pages a person's own attempts show on (a result page of an attempt not yet
+# finished redirects to the attempt page, which is one of them).
+PAGES_SHOWING_MY_ATTEMPTS = frozenset({"contests.home", "quiz.attempt", "quiz.history"})
+
+
 def _register_hooks(app: Flask) -> None:
     from flask import request
 
@@ -84,11 +89,10 @@ def _register_hooks(app: Flask) -> None:
 
     @app.before_request
     def finish_my_overdue_attempts():
-        """An attempt left open past its deadline is finished when its owner returns
-        to a page (the JSON saves and static files check their own deadline)."""
-        if request.path.startswith(("/api/", "/static/")):
-            return
-        if current_user.is_authenticated:
+        """An attempt left open past its deadline is finished when its owner comes
+        back to the pages that show their attempts (the JSON saves check their own
+        deadline; cron's `finish-overdue` finishes the rest every minute)."""
+        if request.endpoint in PAGES_SHOWING_MY_ATTEMPTS and current_user.is_authenticated:
             finish_overdue(user_id=current_user.id)
 
     app.after_request(add_security_headers)

@@ -44,6 +44,7 @@ class CSRFClient(FlaskClient):
         # Flask-Login cached on ``g`` so each request loads its own, as in production.
         if has_app_context():
             g.pop("_login_user", None)
+            g.pop("current_contest", None)
         method = kwargs.get("method", "GET")
         if method == "POST" and not kwargs.pop("no_csrf", False):
             if "json" in kwargs:

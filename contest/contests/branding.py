@@ -17,6 +17,7 @@ from contest.contests.models import Contest
 from contest.contests.services import current_contest
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
+from contest.rankings.caches import cached_figures, clear_result_caches
 
 MAX_LOGO_BYTES = 512 * 1024
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -67,6 +68,7 @@ def set_logo(contest: Contest, data: bytes, actor) -> None:
     record("contest.logo", actor=actor, target=contest, before_type=before[0],
            before_bytes=before[1], after_type=kind, after_bytes=len(data))
     db.session.commit()
+    clear_result_caches()
 
 
 def remove_logo(contest: Contest, actor) -> None:
@@ -76,6 +78,7 @@ def remove_logo(contest: Contest, actor) -> None:
            before_bytes=len(contest.logo), after_type=None, after_bytes=0)
     contest.logo, contest.logo_type, contest.logo_updated_at = None, None, now()
     db.session.commit()
+    clear_result_caches()
 
 
 def logo_version(updated_at: datetime | None) -> str | None:
@@ -93,11 +96,17 @@ def logo_of(contest_id: int) -> tuple[bytes, str, str | None]:
 
 def page_branding() -> Branding | None:
     """The branding of the contest the public sees, or None (no contest yet, or
-    the database is unreachable: an error page must still render)."""
+    the database is unreachable: an error page must still render). Read on every
+    page, so cached like the public figures (and cleared when it changes)."""
     try:
-        contest = current_contest()
+        branding, _ = cached_figures("branding", _branding)
     except SQLAlchemyError:
         return None
+    return branding
+
+
+def _branding() -> Branding | None:
+    contest = current_contest()
     if contest is None:
         return None
     return Branding(contest.id, contest.name, contest.organizer_name, contest.contact_line,

@@ -16,6 +16,7 @@ from contest.contests.models import Round
 from contest.contests.round_rules import overlap_problem, schedule_problems
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
+from contest.rankings.caches import clear_result_caches
 from contest.quiz.models import IN_PROGRESS, Attempt
 
 STATUS_LABELS = {
@@ -80,6 +81,7 @@ def schedule(round_: Round, actor) -> Round:
     record("round.schedule", actor=actor, target=round_, opens_at=_iso(round_.opens_at),
            closes_at=_iso(round_.closes_at))
     db.session.commit()
+    clear_result_caches()  # the public pages, and what rounds can still draw
     return round_
 
 
@@ -94,6 +96,7 @@ def unschedule(round_: Round, actor) -> Round:
     round_.scheduled_at = None
     record("round.unschedule", actor=actor, target=round_, scheduled_at=_iso(before))
     db.session.commit()
+    clear_result_caches()  # the public pages, and what rounds can still draw
     return round_
 
 
@@ -113,6 +116,7 @@ def close_early(round_: Round, actor) -> Round:
     record("round.close_early", actor=actor, target=round_, before=_iso(before), after=_iso(at),
            attempts_cut=cut.rowcount)
     db.session.commit()
+    clear_result_caches()  # the public pages, and what rounds can still draw
     return round_
 
 
@@ -132,6 +136,7 @@ def extend(round_: Round, closes_at: datetime, reason: str, actor) -> Round:
     record("round.extend", actor=actor, target=round_, before=_iso(before),
            after=_iso(closes_at), reason=reason)
     db.session.commit()
+    clear_result_caches()  # the public pages, and what rounds can still draw
     return round_
 
 

@@ -3,6 +3,7 @@
 A draft round (not yet scheduled by the organizer) does not exist for the
 public: it is left out of every list and its pages answer 404.
 """
+from flask import g, has_request_context
 from sqlalchemy import exists, select
 from sqlalchemy.orm import defer
 
@@ -16,10 +17,16 @@ HAS_SCHEDULED_ROUND = exists().where(Round.contest_id == Contest.id, Round.sched
 
 def current_contest() -> Contest | None:
     """The contest shown on the home page: the most recently created one that
-    has at least one scheduled round (its logo is read by the logo route only)."""
-    return db.session.scalar(
+    has at least one scheduled round (its logo is read by the logo route only).
+    Read once per request: the page and its branding both ask."""
+    if has_request_context() and "current_contest" in g:
+        return g.current_contest
+    contest = db.session.scalar(
         select(Contest).where(HAS_SCHEDULED_ROUND).options(defer(Contest.logo))
         .order_by(Contest.created_at.desc(), Contest.id.desc()).limit(1))
+    if has_request_context():
+        g.current_contest = contest
+    return contest
 
 
 def public_rounds(contest: Contest) -> list[Round]:

@@ -122,6 +122,7 @@ def create_contest(settings: ContestSettings, actor) -> Contest:
     record("contest.create", actor=actor, target=contest, slug=contest.slug,
            **audit_values(asdict(settings)))
     db.session.commit()
+    clear_result_caches()
     return contest
 
 
@@ -136,7 +137,8 @@ def update_contest(contest: Contest, settings: ContestSettings, actor) -> Contes
     if diff:
         record("contest.update", actor=actor, target=contest, **audit_change(before, after))
     db.session.commit()
-    if "question_scopes" in diff:
-        clear_result_caches()  # what a round can still draw decides which keys a review shows
+    if diff:
+        # The public branding, and what a round can still draw (which keys a review shows).
+        clear_result_caches()
     return contest
 

@@ -45,13 +45,13 @@ def registered_count() -> tuple[int, datetime]:
         select(func.count()).select_from(User).where(User.role == "contestant")))
 
 
-def _scope_key(scope) -> str:
+def scope_key(scope) -> str:
     return f"round-{scope.id}" if isinstance(scope, Round) else f"contest-{scope.id}"
 
 
 def cached_standings(scope: Round | Contest, kind: str, min_rate):
     """(unit standings of a bloc, read at): cached like every public figure."""
-    return cached_figures(f"units:{_scope_key(scope)}:{kind}",
+    return cached_figures(f"units:{scope_key(scope)}:{kind}",
                           lambda: unit_standings(scope, kind, min_rate))
 
 

@@ -62,8 +62,12 @@ def units_page():
     contest = contest_or_404()
     scope, kind = _scope(contest), _kind()
     standings, read_at = cached_standings(scope, kind, contest.unit_min_rate)
+    # A bloc has up to ~150 units: the table is rendered once per reading of the figures.
+    table_html, _ = cached_figures(
+        f"unit-table:{public.scope_key(scope)}:{kind}:{read_at.isoformat()}",
+        lambda: render_template("rankings/_unit_table_cached.html", standings=standings))
     return render_template("rankings/units.html", contest=contest, scope=scope, kind=kind,
-                           kinds=UNIT_KINDS, standings=standings, read_at=read_at)
+                           kinds=UNIT_KINDS, table_html=table_html, read_at=read_at)
 
 
 def _svg(data: bytes) -> Response:

@@ -12,12 +12,30 @@ from sqlalchemy import func, select
 from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.rankings.models import ContestEntry, RoundEntry, UnitContestStat, UnitRoundStat
-from contest.units.models import Unit
+from contest.units.models import UNIT_KINDS, Unit
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """What a ranking shows of a unit: plain values, cheap to cache (an ORM
+    object would be pickled with its session state on every cache hit)."""
+    id: int
+    code: str
+    name: str
+    kind: str
+    headcount: int | None
+
+    @property
+    def kind_label(self) -> str:
+        return UNIT_KINDS[self.kind]
+
+
+UNIT_COLUMNS = (Unit.id, Unit.code, Unit.name, Unit.kind, Unit.headcount)
 
 
 @dataclass(frozen=True)
 class UnitStanding:
-    unit: Unit
+    unit: UnitInfo
     participants: int
     attempts: int
     score_sum: int
@@ -52,7 +70,7 @@ def _figures(scope: Round | Contest, kind: str):
     else:
         stat, scope_match = UnitContestStat, UnitContestStat.contest_id == scope.id
     return db.session.execute(
-        select(Unit, stat.participants, stat.attempts, stat.score_sum)
+        select(*UNIT_COLUMNS, stat.participants, stat.attempts, stat.score_sum)
         .outerjoin(stat, (stat.unit_id == Unit.id) & scope_match)
         .where(Unit.kind == kind)
     ).all()
@@ -71,7 +89,7 @@ def _figures_for_audiences(scope: Round | Contest, kind: str, audiences: tuple[s
                .where(scope_match, entry.audience.in_(audiences))
                .group_by(entry.unit_id).subquery())
     return db.session.execute(
-        select(Unit, figures.c.participants, figures.c.attempts, figures.c.score_sum)
+        select(*UNIT_COLUMNS, figures.c.participants, figures.c.attempts, figures.c.score_sum)
         .outerjoin(figures, figures.c.unit_id == Unit.id).where(Unit.kind == kind)
     ).all()
 
@@ -86,7 +104,8 @@ def unit_standings(scope: Round | Contest, kind: str, min_rate: int | None,
     """Every unit of ``kind`` with its figures, eligible units first in prize order."""
     rows = _figures_for_audiences(scope, kind, audiences) if audiences else _figures(scope, kind)
     standings = []
-    for unit, participants, attempts, score_sum in rows:
+    for *unit_values, participants, attempts, score_sum in rows:
+        unit = UnitInfo(*unit_values)
         rate = participation_rate(participants or 0, unit.headcount)
         standings.append(UnitStanding(unit, participants or 0, attempts or 0, score_sum or 0,
                                       None, rate, min_rate))
