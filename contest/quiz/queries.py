@@ -12,6 +12,7 @@ from contest.contests.models import Round
 from contest.extensions import db
 from contest.quiz.models import Attempt, AttemptItem
 from contest.quiz.services import attempts_used
+from contest.rankings.caches import cached_figures
 
 
 @dataclass
@@ -30,10 +31,19 @@ def attempt_summary(attempt: Attempt) -> AttemptSummary:
     closed = round_.status(at) == "closed"
     remaining = None if closed else max(
         0, round_.max_attempts - attempts_used(attempt.user_id, round_.id))
-    review_at = review_opens_at(round_)
+    review_after, review_at = review_timing(round_)
     return AttemptSummary(attempt=attempt, round=round_, remaining=remaining,
                           review_open=at >= review_at, review_at=review_at,
-                          review_after=round_.contest.review_after)
+                          review_after=review_after)
+
+
+def review_timing(round_: Round) -> tuple[str, datetime]:
+    """(the contest's review setting, when this round's review opens): read on
+    every result page, so cached like the result figures (cleared by every
+    change to a round's times or to the contest)."""
+    timing, _ = cached_figures(f"review-timing:{round_.id}", lambda: (
+        round_.contest.review_after, review_opens_at(round_)))
+    return timing
 
 
 def items_with_questions(attempt_id: int) -> list[AttemptItem]:

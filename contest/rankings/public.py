@@ -87,11 +87,18 @@ def my_standing(user, round_: Round) -> MyStanding:
 
 
 def _own_entries_version(user, round_: Round) -> str:
-    round_entry = db.session.get(RoundEntry, (round_.id, user.id))
-    contest_entry = db.session.get(ContestEntry, (round_.contest_id, user.id))
-    return ":".join(str(part) for part in (
-        round_entry and (round_entry.attempt_id, round_entry.final_rank),
-        contest_entry and (contest_entry.score_sum, contest_entry.duration_sum)))
+    """What the person's own submits change, in one statement."""
+    R, C = RoundEntry, ContestEntry
+    row = db.session.execute(select(
+        select(R.attempt_id).where(R.round_id == round_.id, R.user_id == user.id)
+        .scalar_subquery(),
+        select(R.final_rank).where(R.round_id == round_.id, R.user_id == user.id)
+        .scalar_subquery(),
+        select(C.score_sum).where(C.contest_id == round_.contest_id, C.user_id == user.id)
+        .scalar_subquery(),
+        select(C.duration_sum).where(C.contest_id == round_.contest_id, C.user_id == user.id)
+        .scalar_subquery())).one()
+    return ":".join(str(part) for part in row)
 
 
 def _compute_standing(user, round_: Round) -> MyStanding:
