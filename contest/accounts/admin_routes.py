@@ -99,40 +99,44 @@ def reset_password(user_id: int):
     return response
 
 
+def _act_on_person(user_id: int, form_name: str, form, act, message):
+    """A person-page action: the form checked, the service called, the person's
+    page again with ``message(user)`` (or the form's errors, 400)."""
+    user = management.get_user(user_id)
+    if not form.validate_on_submit():
+        return _refused(user, form_name, form)
+    act(user, form)
+    category, text = message(user)
+    flash(text, category)
+    return _back(user)
+
+
 @bp.route("/<int:user_id>/khoa", methods=["POST"])
 @organizer_required
 def lock(user_id: int):
-    user = management.get_user(user_id)
-    form = LockForm()
-    if not form.validate_on_submit():
-        return _refused(user, "lock_form", form)
-    management.lock(user, form.reason.data, current_user)
-    flash(f"Đã khóa tài khoản {user.full_name}.", "warning")
-    return _back(user)
+    return _act_on_person(
+        user_id, "lock_form", LockForm(),
+        lambda user, form: management.lock(user, form.reason.data, current_user),
+        lambda user: ("warning", f"Đã khóa tài khoản {user.full_name}."))
 
 
 @bp.route("/<int:user_id>/mo-khoa", methods=["POST"])
 @organizer_required
 def unlock(user_id: int):
-    user = management.get_user(user_id)
-    form = UnlockForm()
-    if not form.validate_on_submit():
-        return _refused(user, "unlock_form", form)
-    management.unlock(user, form.reason.data, current_user)
-    flash(f"Đã mở khóa tài khoản {user.full_name}.", "success")
-    return _back(user)
+    return _act_on_person(
+        user_id, "unlock_form", UnlockForm(),
+        lambda user, form: management.unlock(user, form.reason.data, current_user),
+        lambda user: ("success", f"Đã mở khóa tài khoản {user.full_name}."))
 
 
 @bp.route("/<int:user_id>/vai-tro", methods=["POST"])
 @organizer_required
 def change_role(user_id: int):
-    user = management.get_user(user_id)
-    form = RoleForm()
-    if not form.validate_on_submit():
-        return _refused(user, "role_form", form)
-    management.change_role(user, form.role.data, current_user)
-    flash(f"Đã đổi vai trò của {user.full_name} thành {ROLE_LABELS[user.role]}.", "success")
-    return _back(user)
+    return _act_on_person(
+        user_id, "role_form", RoleForm(),
+        lambda user, form: management.change_role(user, form.role.data, current_user),
+        lambda user: ("success", f"Đã đổi vai trò của {user.full_name} thành "
+                                 f"{ROLE_LABELS[user.role]}."))
 
 
 @bp.route("/<int:user_id>/lanh-dao-don-vi", methods=["POST"])
