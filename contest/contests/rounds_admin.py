@@ -217,8 +217,9 @@ def update_round(round_: Round, settings: RoundSettings, actor) -> Round:
     if diff:
         record("round.update", actor=actor, target=round_, **audit_change(before, after))
     db.session.commit()
-    if diff.keys() & set(DRAW_FIELDS):
-        clear_result_caches()  # what a round can draw decides which keys a review shows
+    if diff:
+        # Public pages, the review's opening time (times) and held-back keys (draw settings).
+        clear_result_caches()
     return round_
 
 

@@ -76,3 +76,19 @@ def test_a_new_attempt_shows_its_place_at_once_though_figures_are_cached(
     assert my_standing(me, open_round).round_place.rank == 1
     take_attempt(leader, open_round, correct=5, seconds=2)
     assert my_standing(me, open_round).round_place.rank == 1, "others' submits wait for the cache"
+
+
+def test_moving_a_rounds_close_moves_its_review_time_though_figures_are_cached(
+        results_cached, open_round, make_user):
+    from datetime import timedelta
+
+    from contest.contests.rounds_admin import RoundSettings, update_round
+    from contest.quiz.queries import review_timing
+
+    organizer = make_user(role="organizer")
+    open_round.scheduled_at = None  # a draft: its times may still be edited
+    _, before = review_timing(open_round)
+    settings = RoundSettings.of(open_round)
+    later = settings.closes_at + timedelta(days=1)
+    update_round(open_round, RoundSettings(**{**settings.__dict__, "closes_at": later}), organizer)
+    assert review_timing(open_round)[1] == later != before
