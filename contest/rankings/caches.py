@@ -5,7 +5,7 @@ when its figures were read. Computing or publishing results clears every cache
 so the final figures show at once (on this node; others within the timeout).
 """
 
-from flask import current_app
+from flask import current_app, render_template, request
 
 from contest.clock import now
 from contest.extensions import cache
@@ -31,6 +31,22 @@ def cached_html(key: str, timeout: int, render) -> str:
         html = render()
         cache.set(key, html, timeout=timeout)
     return html
+
+
+def round_asked_key() -> str:
+    """``?dot=`` as a cache key: a round id, the whole contest, or the default
+    round (anything else shows the default round, as the pages do)."""
+    wanted = request.args.get("dot", "")
+    return wanted if wanted.isdigit() or wanted == "toan-cuoc" else "default"
+
+
+def cached_page(key: str, render_body) -> str:
+    """A page whose whole content is rendered once per cache period: a hit costs
+    the frame around it (the account, the branding) and no query of its own.
+    ``render_body`` returns (title, content HTML); it may abort (404), and then
+    nothing is cached."""
+    (title, body), _ = cached_figures(key, render_body)
+    return render_template("rankings/cached_page.html", title=title, body=body)
 
 
 def clear_result_caches() -> None:

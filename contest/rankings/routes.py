@@ -1,10 +1,11 @@
 """Public result pages: a round's ranking once published, unit rankings, charts."""
 from flask import Blueprint, Response, abort, render_template, request
 
+from contest.clock import now
 from contest.contests.services import current_contest, get_round
 from contest.prizes.services import published_awards
 from contest.rankings import charts, public
-from contest.rankings.caches import cached_figures
+from contest.rankings.caches import cached_figures, cached_page, round_asked_key
 from contest.rankings.queries import round_ranking
 from contest.rankings.public import cached_standings
 from contest.reports.figures import participation_by_day
@@ -19,15 +20,15 @@ CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 @bp.route("/dot-thi/<int:round_id>/xep-hang")
 def round_page(round_id: int):
     """The top of the round's ranking, public once the organizer has published it."""
-    round_ = get_round(round_id)
-    top_html, read_at = (None, None)
+    return cached_page(f"round-page:{round_id}", lambda: _round_body(get_round(round_id)))
+
+
+def _round_body(round_) -> tuple[str, str]:
+    top, awards = [], []
     if round_.results_published:
-        # The rendered table is cached: a hundred rows cost more to render than to read.
-        top_html, read_at = cached_figures(f"round-top:{round_.id}", lambda: render_template(
-            "rankings/_top.html", top=round_ranking(round_, 1, PUBLIC_TOP).rows))
-    return render_template("rankings/round.html", round=round_, top_html=top_html,
-                           read_at=read_at,
-                           awards=published_awards(round_) if round_.results_published else [])
+        top, awards = round_ranking(round_, 1, PUBLIC_TOP).rows, published_awards(round_)
+    return f"Bảng xếp hạng {round_.name}", render_template(
+        "rankings/_round_body.html", round=round_, top=top, awards=awards, read_at=now())
 
 
 def contest_or_404():
@@ -59,15 +60,16 @@ def _kind() -> str:
 
 @bp.route("/xep-hang-don-vi")
 def units_page():
+    kind = _kind()
+    return cached_page(f"units-page:{round_asked_key()}:{kind}", lambda: _units_body(kind))
+
+
+def _units_body(kind: str) -> tuple[str, str]:
     contest = contest_or_404()
-    scope, kind = _scope(contest), _kind()
+    scope = _scope(contest)
     standings, read_at = cached_standings(scope, kind, contest.unit_min_rate)
-    # A bloc has up to ~150 units: the table is rendered once per reading of the figures.
-    table_html, _ = cached_figures(
-        f"unit-table:{public.scope_key(scope)}:{kind}:{read_at.isoformat()}",
-        lambda: render_template("rankings/_unit_table_cached.html", standings=standings))
-    return render_template("rankings/units.html", contest=contest, scope=scope, kind=kind,
-                           kinds=UNIT_KINDS, table_html=table_html, read_at=read_at)
+    return "Xếp hạng đơn vị", render_template("rankings/_units_body.html", contest=contest, scope=scope,
+                           kind=kind, kinds=UNIT_KINDS, standings=standings, read_at=read_at)
 
 
 def _svg(data: bytes) -> Response:

@@ -12,7 +12,7 @@ from contest.audit.services import record
 from contest.contests.services import current_contest
 from contest.extensions import db
 from contest.rankings import members, public
-from contest.rankings.caches import cached_figures
+from contest.rankings.caches import cached_figures, cached_page, round_asked_key
 from contest.rankings.public import cached_standings
 from contest.rankings.routes import _kind, _scope, contest_or_404
 from contest.rankings.units import standing_of, unit_standings
@@ -24,7 +24,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _unit_for_viewer(code: str) -> Unit:
-    unit = db.session.scalar(select(Unit).where(Unit.code == code))
+    own = current_user.unit
+    if own is not None and own.code == code:  # loaded with the account: no query
+        unit = own
+    else:
+        unit = db.session.scalar(select(Unit).where(Unit.code == code))
     if unit is None:
         abort(404)
     if not can_see_unit(current_user, unit):
@@ -34,14 +38,17 @@ def _unit_for_viewer(code: str) -> Unit:
 
 def _unit_and_round(code: str):
     """The unit (if the viewer may see it), the contest, and the round asked for."""
-    unit = _unit_for_viewer(code)
+    return (_unit_for_viewer(code), *_contest_and_round())
+
+
+def _contest_and_round():
     contest = current_contest()
     scope = _scope(contest) if contest else None
     round_ = scope if hasattr(scope, "contest_id") else (
         public.default_round(contest) if contest else None)
     if round_ is None:
         abort(404)
-    return unit, contest, round_
+    return contest, round_
 
 
 def _page_arg(name: str) -> int:
@@ -57,20 +64,24 @@ def my_unit():
 @bp.route("/don-vi/<code>")
 @manager_required
 def dashboard(code: str):
-    unit, contest, round_ = _unit_and_round(code)
+    unit = _unit_for_viewer(code)  # who may see it: checked on every request
+    page = _page_arg("trang")
+    return cached_page(f"unit-dashboard:{unit.id}:{round_asked_key()}:{page}",
+                       lambda: _dashboard_body(unit, page))
+
+
+def _dashboard_body(unit: Unit, page: int) -> tuple[str, str]:
+    contest, round_ = _contest_and_round()
     standings, read_at = cached_standings(round_, unit.kind, contest.unit_min_rate)
     standing = standing_of(unit.id, standings)
     registered, _ = cached_figures(f"registered:{unit.id}",
                                    lambda: members.registered_in(unit.id))
-    page = _page_arg("trang")
-    # The list is read and rendered once per cache period, like the figures above it.
-    people_html, _ = cached_figures(f"unit-people:{round_.id}:{unit.id}:{page}", lambda: (
-        render_template("rankings/_unit_people.html", taken_part=members.participants(
-            round_, unit.id, page, total=standing.participants if standing else 0))))
-    return render_template(
-        "rankings/unit_dashboard.html", unit=unit, contest=contest, round=round_,
+    taken_part = members.participants(round_, unit.id, page,
+                                      total=standing.participants if standing else 0)
+    return f"{unit.name} — tình hình tham gia", render_template(
+        "rankings/_unit_dashboard_body.html", unit=unit, contest=contest, round=round_,
         standing=standing, ranked=sum(1 for s in standings if s.eligible),
-        read_at=read_at, registered=registered, people_html=people_html,
+        read_at=read_at, registered=registered, taken_part=taken_part,
     )
 
 

@@ -92,3 +92,31 @@ def test_moving_a_rounds_close_moves_its_review_time_though_figures_are_cached(
     later = settings.closes_at + timedelta(days=1)
     update_round(open_round, RoundSettings(**{**settings.__dict__, "closes_at": later}), organizer)
     assert review_timing(open_round)[1] == later != before
+
+
+def test_a_cached_unit_page_is_still_checked_for_each_viewer(
+        results_cached, client, open_round, make_unit, make_user):
+    from tests.conftest import login
+
+    mine, other = make_unit(name="Xã Của Tôi", kind="commune"), make_unit(name="Xã Bên Cạnh",
+                                                                          kind="commune")
+    login(client, make_user(role="organizer"))
+    assert "Xã Bên Cạnh" in client.get(f"/don-vi/{other.code}").get_data(as_text=True)
+    client.post("/dang-xuat")
+    login(client, make_user(role="unit_manager", unit=mine))
+    assert client.get(f"/don-vi/{other.code}").status_code == 403, "the cache never skips the check"
+    own = client.get(f"/don-vi/{mine.code}").get_data(as_text=True)
+    assert "Xã Của Tôi" in own and "Xã Bên Cạnh" not in own
+    assert client.get(f"/don-vi/{mine.code}?dot=999999").status_code == 404
+
+
+def test_the_cached_unit_ranking_keeps_each_bloc_and_round_apart(
+        results_cached, client, open_round, make_unit):
+    make_unit(name="Sở Thử Nghiệm", kind="agency")
+    make_unit(name="Phường Thử Nghiệm", kind="commune")
+    communes = client.get("/xep-hang-don-vi?khoi=commune").get_data(as_text=True)
+    agencies = client.get("/xep-hang-don-vi?khoi=agency").get_data(as_text=True)
+    assert "Phường Thử Nghiệm" in communes and "Sở Thử Nghiệm" not in communes
+    assert "Sở Thử Nghiệm" in agencies and "Phường Thử Nghiệm" not in agencies
+    assert client.get("/xep-hang-don-vi?khoi=commune&dot=999999").status_code == 404
+    assert client.get("/xep-hang-don-vi?khoi=nowhere").status_code == 404
