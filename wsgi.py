@@ -1,4 +1,10 @@
-"""WSGI entry point: `gunicorn wsgi:app`, `flask --app wsgi …`."""
-from contest import create_app
+"""WSGI entry point: `gunicorn -c gunicorn.conf.py wsgi:app`, `flask --app wsgi …`.
 
-app = create_app()
+Served, the app refuses to start without SECRET_KEY; loaded by Flask's command
+line it starts without one, for the commands that sign nothing (`db upgrade`,
+`bank check`…), and refuses every request instead (see ``create_app``).
+"""
+from contest import create_app
+from contest.cli import started_by_flask_cli
+
+app = create_app(for_cli=started_by_flask_cli())

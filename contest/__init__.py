@@ -4,24 +4,30 @@ from flask_login import current_user
 
 from contest.config import Config
 from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, migrate
+from contest.security import require_secret_key
 
 
-def create_app(config=None) -> Flask:
+def create_app(config=None, *, for_cli: bool = False) -> Flask:
+    """The app, configured from ``config`` (default: ``Config``, from the environment).
+
+    Built for serving it refuses to start without ``SECRET_KEY``. ``for_cli=True``
+    (``wsgi.py`` passes it when Flask's command line loads the app) lets the
+    commands run without one; that app then refuses every request
+    (``security.require_secret_key``). The schema is never created or upgraded
+    here: ``flask --app wsgi db upgrade`` is a deployment step.
+    """
     app = Flask(__name__, template_folder="../templates", static_folder="../static",
                 instance_relative_config=True)
     app.config.from_object(config or Config)
-    if not app.config.get("SECRET_KEY"):
-        raise RuntimeError(
-            "SECRET_KEY is not set. Set it in the environment "
-            "(or CONTEST_DEMO=1 for a local demo that keeps one under instance/)."
-        )
+    require_secret_key(app, for_cli)
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
-    from contest import cli, database, errorhandlers, templating
+    from contest import assets, cli, database, errorhandlers, templating
     database.configure_engine_events(app)
     errorhandlers.register(app)
     templating.register(app)
+    assets.register(app)
     cli.register(app)
     return app
 
@@ -62,6 +68,7 @@ def _register_blueprints(app: Flask) -> None:
     from contest.bank.routes import bp as bank
     from contest.contests.admin_routes import bp as contest_admin
     from contest.contests.routes import bp as contests
+    from contest.health.routes import bp as health
     from contest.monitoring.routes import bp as monitoring
     from contest.prizes.routes import bp as prizes
     from contest.quiz.routes import bp as quiz
@@ -71,8 +78,9 @@ def _register_blueprints(app: Flask) -> None:
     from contest.units.admin_routes import bp as unit_admin
     from contest.units.routes import bp as units
 
-    for blueprint in (accounts, account_admin, audit, bank, contests, contest_admin, monitoring,
-                      prizes, quiz, rankings, reports, unit_results, units, unit_admin):
+    for blueprint in (accounts, account_admin, audit, bank, contests, contest_admin,
+                      health, monitoring, prizes, quiz, rankings, reports, unit_results, units,
+                      unit_admin):
         app.register_blueprint(blueprint)
 
 

@@ -3,10 +3,18 @@ import sys
 
 import click
 from flask import current_app
+from flask.cli import ScriptInfo
 
 from contest.audit.services import record
 from contest.bank.validate import NO_MINIMUMS, Minimums, check_directory
 from contest.extensions import db
+
+
+def started_by_flask_cli() -> bool:
+    """True while Flask's command line (``flask --app wsgi …``) loads the app;
+    gunicorn, which serves it, does not run inside a click context."""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.find_object(ScriptInfo) is not None
 
 
 def register(app) -> None:

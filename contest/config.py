@@ -71,6 +71,9 @@ class Config:
     EXPORTS_RUN_INLINE = False
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600  # CSS/JS cached an hour: light repeat visits on phones
+    # Static files under hashed names with their .br/.gz (contest/assets/static_files.py);
+    # default instance/static-build. Those are cached for good, the hour above is for the rest.
+    STATIC_BUILD_DIR = os.environ.get("STATIC_BUILD_DIR")
     # Seconds after the deadline during which a save or submit is still accepted
     # (network latency of a phone on a slow mobile network).
     ANSWER_GRACE_SECONDS = int(os.environ.get("ANSWER_GRACE_SECONDS", "3"))

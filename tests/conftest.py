@@ -8,7 +8,7 @@ import pytest
 from flask import g, has_app_context
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from contest import clock, create_app
 from contest.accounts.models import User
@@ -21,6 +21,7 @@ from contest.units.models import Unit
 
 PASSWORD = "mat-khau-123"
 _schemas_ready: set[str] = set()
+MIGRATION_SCHEMA = "migration_check"
 
 
 def require_or_skip(reason: str):
@@ -64,6 +65,24 @@ def database_url(request, tmp_path_factory):
     if not url:
         require_or_skip("PostgreSQL tests need TEST_DATABASE_URL")
     return normalize_database_url(url)
+
+
+@pytest.fixture
+def empty_database_url(database_url, tmp_path):
+    """An empty database of the same kind as ``database_url``, for tests that run
+    the migrations (on PostgreSQL: a schema of its own, dropped afterwards)."""
+    if database_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'migrations.db'}"
+        return
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {MIGRATION_SCHEMA} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {MIGRATION_SCHEMA}"))
+    separator = "&" if "?" in database_url else "?"
+    yield f"{database_url}{separator}options=-csearch_path%3D{MIGRATION_SCHEMA}"
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {MIGRATION_SCHEMA} CASCADE"))
+    engine.dispose()
 
 
 @pytest.fixture

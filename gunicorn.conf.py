@@ -1,0 +1,55 @@
+"""Gunicorn settings: `gunicorn -c gunicorn.conf.py wsgi:app`. Each one can be
+changed from the environment; the defaults are for a 2-core machine.
+
+bind              GUNICORN_BIND, as gunicorn writes it (HOST:PORT or unix:PATH);
+                  without it 127.0.0.1:$PORT (PORT default 5000), for a reverse proxy
+                  on the same machine.
+workers           GUNICORN_WORKERS, else WEB_CONCURRENCY, else 2: processes.
+threads           GUNICORN_THREADS, default 4: requests each process serves at once.
+worker_class      GUNICORN_WORKER_CLASS, default gthread (threads share a process's
+                  connection pool and caches).
+timeout           GUNICORN_TIMEOUT, default 30 s: a worker silent that long is
+                  killed and replaced (with gthread a slow request alone does not
+                  count: the worker's main loop keeps reporting).
+graceful_timeout  GUNICORN_GRACEFUL_TIMEOUT, default 30 s: on restart or stop, how
+                  long a worker may finish the requests it holds (a quiz being
+                  submitted) before it is killed.
+keepalive         GUNICORN_KEEPALIVE, default 5 s: how long an idle connection is
+                  kept open for the next request.
+accesslog         "-": one line per request on stdout.
+errorlog          "-": gunicorn's own messages and the app's errors on stderr.
+
+Gunicorn answers with a `Server: gunicorn` header (no version). It has no setting
+to drop it (benoitc/gunicorn#825); a reverse proxy in front can.
+"""
+import os
+
+# Workers, threads and worker class: chosen by the measurement in
+# docs/benchmarks.md, section Serving.
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 4
+DEFAULT_WORKER_CLASS = "gthread"
+
+
+def _int_from_env(*names: str, default: int) -> int:
+    """The first of ``names`` set in the environment, as a number; else ``default``."""
+    for name in names:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return int(value)
+    return default
+
+
+bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT') or 5000}"
+workers = _int_from_env("GUNICORN_WORKERS", "WEB_CONCURRENCY", default=DEFAULT_WORKERS)
+threads = _int_from_env("GUNICORN_THREADS", default=DEFAULT_THREADS)
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS") or DEFAULT_WORKER_CLASS
+timeout = _int_from_env("GUNICORN_TIMEOUT", default=30)
+graceful_timeout = _int_from_env("GUNICORN_GRACEFUL_TIMEOUT", default=30)
+keepalive = _int_from_env("GUNICORN_KEEPALIVE", default=5)
+accesslog = "-"
+errorlog = "-"
+# No control socket (gunicorn 27's `gunicornc`): this project does not use it, and two
+# servers of one user on one machine (the app and the benchmark's baseline) would
+# share its default path.
+control_socket_disable = True

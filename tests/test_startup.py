@@ -1,0 +1,98 @@
+"""What starting the app needs: serving refuses to start without SECRET_KEY, the
+commands that sign nothing run without one, and starting never touches the schema
+(``flask db upgrade`` is a deployment step). Gunicorn's settings come from the
+environment."""
+import os
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from contest import create_app
+from contest.config import TestConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_SECRET = type("NoSecretConfig", (TestConfig,), {"SECRET_KEY": None})
+
+
+def run(args: list[str], tmp_path, **env) -> subprocess.CompletedProcess:
+    """``args`` in the repository, without SECRET_KEY or the demo mode."""
+    environ = {name: value for name, value in os.environ.items()
+               if name not in ("SECRET_KEY", "CONTEST_DEMO")}
+    environ.update(DATABASE_URL=f"sqlite:///{tmp_path / 'contest.db'}", **env)
+    return subprocess.run(args, cwd=ROOT, env=environ, capture_output=True, text=True,
+                          timeout=120)
+
+
+def flask(*args: str) -> list[str]:
+    return [sys.executable, "-m", "flask", "--app", "wsgi", *args]
+
+
+def gunicorn_check() -> list[str]:
+    return [sys.executable, "-m", "gunicorn", "--check-config", "-c", "gunicorn.conf.py",
+            "wsgi:app"]
+
+
+@pytest.mark.parametrize("command", [("bank", "check"), ("bank", "similar"), ("db", "upgrade")])
+def test_commands_that_sign_nothing_run_without_a_secret(tmp_path, command):
+    result = run(flask(*command), tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_serving_refuses_to_start_without_a_secret(tmp_path):
+    for args in ([sys.executable, "-c", "import wsgi"], gunicorn_check()):
+        result = run(args, tmp_path)
+        assert result.returncode != 0, args
+        assert "Chưa đặt SECRET_KEY" in result.stderr, args
+    served = run(gunicorn_check(), tmp_path, SECRET_KEY="khoa-bi-mat-thu")
+    assert served.returncode == 0, served.stderr
+
+
+def test_an_app_built_for_the_command_line_without_a_secret_refuses_requests():
+    with pytest.raises(RuntimeError, match="Chưa đặt SECRET_KEY"):
+        create_app(NO_SECRET)
+    app = create_app(NO_SECRET, for_cli=True)
+    with pytest.raises(RuntimeError, match="Chưa đặt SECRET_KEY"):
+        app.test_client().get("/healthz")
+
+
+def test_starting_creates_no_table(empty_database_url):
+    app = create_app(type("EmptyConfig", (TestConfig,),
+                          {"SQLALCHEMY_DATABASE_URI": empty_database_url}))
+    assert app.test_client().get("/healthz").status_code == 200
+    engine = create_engine(empty_database_url)
+    assert inspect(engine).get_table_names() == []
+    engine.dispose()
+
+
+GUNICORN_VARIABLES = ("PORT", "GUNICORN_BIND", "GUNICORN_WORKERS", "WEB_CONCURRENCY",
+                      "GUNICORN_THREADS", "GUNICORN_WORKER_CLASS", "GUNICORN_TIMEOUT")
+
+
+def gunicorn_settings(monkeypatch, **env) -> dict:
+    for name in GUNICORN_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+
+def test_gunicorn_defaults_serve_on_the_local_port_with_threads(monkeypatch):
+    settings = gunicorn_settings(monkeypatch)
+    assert settings["bind"] == "127.0.0.1:5000"
+    assert (settings["workers"], settings["threads"], settings["worker_class"]) == (
+        2, 4, "gthread")
+    assert settings["accesslog"] == settings["errorlog"] == "-"
+
+
+def test_gunicorn_settings_come_from_the_environment(monkeypatch):
+    assert gunicorn_settings(monkeypatch, PORT="8080")["bind"] == "127.0.0.1:8080"
+    settings = gunicorn_settings(monkeypatch, PORT="8080", GUNICORN_BIND="0.0.0.0:9000",
+                                 WEB_CONCURRENCY="5", GUNICORN_TIMEOUT="60")
+    assert (settings["bind"], settings["workers"], settings["timeout"]) == (
+        "0.0.0.0:9000", 5, 60)
+    assert gunicorn_settings(monkeypatch, WEB_CONCURRENCY="5",
+                             GUNICORN_WORKERS="3")["workers"] == 3
