@@ -45,11 +45,18 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "warning"
     login_manager.unauthorized_handler(_unauthorized)
 
+    from flask import request
+
     from contest.accounts.models import User
+    from contest.accounts.session_account import LIGHT_ENDPOINTS, session_account
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        if not user_id.isdigit():
+            return None
+        if request.endpoint in LIGHT_ENDPOINTS:  # the answer save: who, and whether locked
+            return session_account(int(user_id))
+        return db.session.get(User, int(user_id))
 
 
 def _unauthorized():

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user, login_required
 
 from contest.contests.services import get_round
-from contest.quiz import services
+from contest.quiz import saving, services
 from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
 from contest.quiz.queries import attempt_summary, items_with_questions, user_history
 from contest.quiz.review import still_drawable_codes
@@ -99,6 +99,6 @@ def save(public_id: str):
     if "prediction" in payload:
         saved = services.save_prediction(current_user, public_id, payload["prediction"])
     else:
-        saved = services.save_answer(current_user, public_id, payload.get("position"),
-                                     payload.get("choice"))
+        saved = saving.save_answer(current_user.id, public_id, payload.get("position"),
+                                   payload.get("choice"))
     return jsonify(ok=True, saved_at=saved.at.isoformat(), remaining_ms=saved.remaining_ms)

@@ -6,18 +6,18 @@ attempt in progress); a submit claims the attempt with a conditional UPDATE so
 that a save racing with it cannot slip in after the score is computed.
 """
 import hashlib
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from flask import current_app
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from contest.bank.models import QuestionOption
 from contest.clock import now
 from contest.contests.models import Round
 from contest.extensions import db
+from contest.quiz import saving
 from contest.quiz.draw import draw_items
+from contest.quiz.saving import Saved, grace
 from contest.quiz.selection import spec_for
 from contest.quiz.errors import (
     AttemptAlreadySubmitted, AttemptExpired, AttemptLimitReached, AttemptNotFound,
@@ -29,18 +29,13 @@ from contest.rankings.tally import record_submission
 START_RETRIES = 5
 
 
-def grace() -> timedelta:
-    return timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
-
-
 def deadline_for(round_: Round, started_at: datetime) -> datetime:
     """Start plus the time limit, cut at the round's close time."""
     return min(started_at + round_.time_limit, round_.closes_at)
 
 
 def remaining_ms(attempt: Attempt, at: datetime | None = None) -> int:
-    left = attempt.deadline_at - (at or now())
-    return max(0, int(left.total_seconds() * 1000))
+    return saving.remaining_ms(attempt.deadline_at, at or now())
 
 
 # --- reading ---------------------------------------------------------------
@@ -139,52 +134,6 @@ def _option_for_choice(item: AttemptItem, choice) -> int:
     if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(option_ids):
         raise InvalidAnswer("Phương án trả lời không hợp lệ.")
     return option_ids[choice]
-
-
-@dataclass(frozen=True)
-class Saved:
-    at: datetime
-    remaining_ms: int
-
-
-def save_answer(user, public_id: str, position, choice) -> Saved:
-    """Store the option at display index ``choice`` for the question at ``position``
-    of the person's attempt ``public_id``.
-
-    The UPDATE itself re-checks that the attempt is still in progress, so a save
-    racing with a submit cannot change a submitted attempt.
-    """
-    at = now()
-    try:
-        attempt = get_own_attempt(public_id, user, lock=True)
-        _ensure_writable(attempt, at)
-        item = _item_at_position(attempt.id, position)
-        option_id = _option_for_choice(item, choice)
-        still_open = exists().where(Attempt.id == attempt.id, Attempt.status == IN_PROGRESS)
-        result = db.session.execute(
-            update(AttemptItem)
-            .where(AttemptItem.id == item.id, still_open)
-            .values(chosen_option_id=option_id, saved_at=at)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
-            raise AttemptAlreadySubmitted()
-        saved = Saved(at, remaining_ms(attempt, at))
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    return saved
-
-
-def _item_at_position(attempt_id: int, position) -> AttemptItem:
-    item = None
-    if isinstance(position, int) and not isinstance(position, bool):
-        item = db.session.scalar(select(AttemptItem).where(
-            AttemptItem.attempt_id == attempt_id, AttemptItem.position == position))
-    if item is None:
-        raise InvalidAnswer("Câu hỏi không thuộc bài thi này.")
-    return item
 
 
 def save_prediction(user, public_id: str, prediction) -> Saved:

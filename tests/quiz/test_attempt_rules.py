@@ -109,6 +109,18 @@ def test_another_persons_attempt_is_404(app, logged_in, setup, make_user):
     assert all(item.chosen_option_id is None for item in reload(attempt).items)
 
 
+def test_a_save_of_an_account_locked_meanwhile_is_refused_and_changes_nothing(
+        logged_in, setup, contestant, frozen):
+    attempt = start(logged_in, setup)
+    assert save(logged_in, attempt, 1, 0).status_code == 200
+    contestant.locked_at = frozen.at
+    db.session.commit()
+    response = save(logged_in, attempt, 2, 0)
+    assert response.status_code == 401
+    assert "khóa" in response.get_json()["error"]
+    assert [item.chosen_option_id is not None for item in reload(attempt).items][:2] == [True, False]
+
+
 def test_attempt_ids_in_urls_are_random(app, logged_in, setup, make_user):
     ids = [start(logged_in, setup).public_id]
     for _ in range(3):
@@ -152,6 +164,11 @@ def test_score_and_time_come_from_the_server(logged_in, setup, frozen):
 @pytest.mark.parametrize("payload", [
     {"position": 1, "choice": 4}, {"position": 1, "choice": -1}, {"position": 99, "choice": 0},
     {"position": 1, "choice": "0"}, {"position": 1, "choice": True}, {"prediction": -3},
+    # Numbers no integer column holds (2³¹ on PostgreSQL, 2⁶³ on SQLite) and odd types.
+    {"position": 2**31, "choice": 0}, {"position": 2**63, "choice": 0}, {"position": -2**63 - 1,
+                                                                        "choice": 0},
+    {"position": 1.0, "choice": 0}, {"position": "1", "choice": 0}, {"position": None, "choice": 0},
+    {"position": 1, "choice": 2**63},
 ])
 def test_bad_answers_are_refused_and_change_nothing(logged_in, setup, payload):
     attempt = start(logged_in, setup)

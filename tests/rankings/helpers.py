@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from contest import clock
 from contest.extensions import db
-from contest.quiz import services
+from contest.quiz import saving, services
 from contest.quiz.models import Attempt
 
 
@@ -22,7 +22,7 @@ def take_attempt(user, round_, *, correct: int, seconds: float, prediction: int 
     for item in attempt.items:
         right = correct_index(item)
         choice = right if item.position <= correct else (right + 1) % len(item.option_ids)
-        services.save_answer(user, attempt.public_id, item.position, choice)
+        saving.save_answer(user.id, attempt.public_id, item.position, choice)
     clock.freeze(start + timedelta(seconds=seconds))
     attempt = db.session.get(Attempt, attempt.id)
     services.submit_attempt(attempt, prediction)
