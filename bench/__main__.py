@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench rankings --attempts N [--database-url URL] [--seconds S] [--concurrency C]
     .venv/bin/python -m bench rush [--users 64] [--seconds 15] [--workers 2]
+    .venv/bin/python -m bench load --contestants N --seconds S [--database-url URL]
 
 ``python -m bench <command> --help`` lists a command's options.
 """
@@ -11,6 +12,8 @@ import sys
 COMMANDS = {
     "rankings": "bench.rankings",
     "rush": "bench.attempt_rush",
+    "load": "bench.load",
+    "page_weight": "bench.page_weight",
 }
 
 

@@ -4,7 +4,7 @@ against a bare Flask baseline served the same way in the same run.
     .venv/bin/python bench/attempt_rush.py [--users 64] [--seconds 15] [--workers 2]
     .venv/bin/python -m bench rush [same options]
 
-Both apps run under gunicorn (gthread, same workers and threads) on 127.0.0.1;
+Both apps run under the repository's gunicorn.conf.py (same settings) on 127.0.0.1;
 the load comes from this process (threads, keep-alive connections, one logged-in
 person per connection). Reported: requests/s and latency percentiles, and each
 endpoint's throughput as a ratio of the baseline's. SQLite file database unless
@@ -24,7 +24,8 @@ if __package__ in (None, ""):  # run as a script: bench/attempt_rush.py
 
 from bench.harness import (
     FORM, PASSWORD, Session, bench_app, csrf_from, database_url, free_port,
-    fresh_schema_with_bank, login, run_load, serve, server_env, stop,
+    fresh_schema_with_bank, login, run_load, serve, server_env, serving_settings,
+    stop,
 )
 
 
@@ -91,7 +92,8 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench rush")
     parser.add_argument("--users", type=int, default=64)
     parser.add_argument("--seconds", type=float, default=15)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int,
+                        help="gunicorn workers (default: gunicorn.conf.py's, from the environment)")
     args = parser.parse_args(argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="cchc-bench-"))
@@ -114,8 +116,8 @@ def main(argv=None) -> None:
         stop(processes)
     baseline = results["baseline POST (bare Flask)"]["rps"]
     database = "PostgreSQL" if url.startswith("postgresql") else "SQLite (WAL)"
-    print(f"{args.users} concurrent people, {args.seconds:.0f} s each, gunicorn {args.workers} "
-          f"workers × 4 threads, {database}")
+    print(f"{args.users} concurrent people, {args.seconds:.0f} s each, "
+          f"{serving_settings(args.workers)}, {database}")
     print("| endpoint | requests | errors | req/s | × baseline | p50 ms | p95 ms | p99 ms |")
     print("|---|---|---|---|---|---|---|---|")
     for name, r in results.items():

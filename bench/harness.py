@@ -72,13 +72,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(app_path: str, port: int, workers: int, env: dict) -> subprocess.Popen:
-    """``app_path`` under gunicorn (gthread, ``workers`` × 4 threads) on 127.0.0.1."""
-    process = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--threads", "4", "--worker-class", "gthread", "--log-level", "warning", app_path],
-        cwd=ROOT, env=env,
-    )
+def serve(app_path: str, port: int, workers: int | None, env: dict) -> subprocess.Popen:
+    """``app_path`` under the repository's own gunicorn settings (``gunicorn.conf.py``:
+    worker class, threads, timeouts from the environment, as in production) on
+    127.0.0.1, with ``workers`` processes when given. The access log is written, as in
+    production, but to /dev/null."""
+    command = [str(ROOT / ".venv/bin/gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"),
+               "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app_path]
+    if workers:
+        command[3:3] = ["--workers", str(workers)]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
@@ -88,6 +91,14 @@ def serve(app_path: str, port: int, workers: int, env: dict) -> subprocess.Popen
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"{app_path} did not start")
+
+
+def serving_settings(workers: int | None) -> str:
+    """The gunicorn settings a run uses, as gunicorn.conf.py reads them here."""
+    import runpy
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    return (f"gunicorn.conf.py: {conf['worker_class']}, {workers or conf['workers']} workers × "
+            f"{conf['threads']} threads")
 
 
 def stop(processes) -> None:

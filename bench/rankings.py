@@ -30,7 +30,8 @@ from pathlib import Path
 import numpy as np
 
 from bench import build, pages, report
-from bench.harness import ROOT, bench_app, database_url, free_port, serve, server_env, stop
+from bench.harness import (ROOT, bench_app, database_url, free_port, serve, server_env,
+                           serving_settings, stop)
 
 COLD_CACHE_SECONDS = 1
 
@@ -44,7 +45,8 @@ def parse(argv):
     parser.add_argument("--submits", type=int, default=200,
                         help="M: submits timed before and after the load (default 200; the app "
                              "allows 300 logins a minute from one IP)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (× 4 threads)")
+    parser.add_argument("--workers", type=int,
+                        help="gunicorn workers (default: gunicorn.conf.py's, from the environment)")
     parser.add_argument("--seed", type=int, default=20251122)
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary directory (the SQLite file) for profiling")
@@ -54,7 +56,7 @@ def parse(argv):
 class Servers:
     """The app (and the baseline) under gunicorn; stopped on leaving the block."""
 
-    def __init__(self, env: dict, workers: int, baseline: bool = True):
+    def __init__(self, env: dict, workers: int | None, baseline: bool = True):
         self.env, self.workers, self.baseline = env, workers, baseline
         self.processes, self.ports = [], {}
 
@@ -151,8 +153,8 @@ def main(argv=None) -> None:
     args = parse(argv)
     workdir = Path(tempfile.mkdtemp(prefix="cchc-rankings-"))
     url = database_url(args.database_url, workdir)
-    print(f"{args.attempts} attempts, {url.split('://')[0]}, gunicorn {args.workers} workers × 4 "
-          f"threads, {args.concurrency} sessions, {args.seconds:.0f} s a page, code {code_version()}, "
+    print(f"{args.attempts} attempts, {url.split('://')[0]}, {serving_settings(args.workers)},"
+          f" {args.concurrency} sessions, {args.seconds:.0f} s a page, code {code_version()}, "
           f"load average {os.getloadavg()[0]:.2f}", flush=True)
     started = time.perf_counter()
     try:
