@@ -3,6 +3,8 @@
     .venv/bin/python -m bench rankings --attempts N [--database-url URL] [--seconds S] [--concurrency C]
     .venv/bin/python -m bench rush [--users 64] [--seconds 15] [--workers 2]
     .venv/bin/python -m bench load --contestants N --seconds S [--database-url URL]
+    .venv/bin/python -m bench faults [--database-url URL] [--contestants N] [--seconds S]
+    .venv/bin/python -m bench cluster [--database-url URL] [--redis-url URL] [--contestants N]
 
 ``python -m bench <command> --help`` lists a command's options.
 """
@@ -13,6 +15,8 @@ COMMANDS = {
     "rankings": "bench.rankings",
     "rush": "bench.attempt_rush",
     "load": "bench.load",
+    "faults": "bench.faults",
+    "cluster": "bench.cluster",
     "page_weight": "bench.page_weight",
 }
 

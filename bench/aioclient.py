@@ -7,6 +7,7 @@ connection comes from, so per-IP limits see many people, as behind real NATs).
 """
 import asyncio
 import re
+import time
 
 CSRF = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"')
 FORM = "application/x-www-form-urlencoded"
@@ -18,16 +19,26 @@ class ConnectionLost(Exception):
 
 
 class Person:
-    """One browser: a keep-alive connection to 127.0.0.1:``port`` and its cookies."""
+    """One browser: a keep-alive connection to 127.0.0.1:``port`` and its cookies.
 
-    def __init__(self, port: int, source: str = "127.0.0.1", timeout: float = 60):
+    ``Person.offline_until`` (a time.time() value) cuts every person off the
+    network until then: their requests fail at once, as on a phone that lost signal."""
+
+    offline_until = 0.0
+
+    def __init__(self, port: int, source: str = "127.0.0.1", timeout: float = 60,
+                 always_online: bool = False):
         self.port, self.source, self.timeout = port, source, timeout
+        self.always_online = always_online  # a probe, not a contestant
         self.cookies: dict[str, str] = {}
         self.reader = self.writer = None
 
     async def request(self, method: str, path: str, body: bytes = b"",
                       content_type: str | None = None, headers: dict | None = None):
         """(status, headers, body); reconnects once if a kept-alive connection was closed."""
+        if time.time() < Person.offline_until and not self.always_online:
+            self.close()
+            raise ConnectionLost("offline")
         for attempt in (1, 2):
             if self.writer is None:
                 await self._connect()

@@ -36,7 +36,12 @@ class Tally:
 
 
 class Stop(Exception):
-    """This contestant cannot go on (a request failed): it logs in again."""
+    """A request failed: this contestant logs in again (or, for a save the server
+    did not answer or answered 5xx, sends it again as the quiz page does)."""
+
+    def __init__(self, retryable: bool):
+        super().__init__()
+        self.retryable = retryable
 
 
 async def timed(person: Person, tally: Tally, endpoint: str, expect: int, method: str,
@@ -47,11 +52,11 @@ async def timed(person: Person, tally: Tally, endpoint: str, expect: int, method
                                                               headers)
     except ConnectionLost as error:
         tally.failed(endpoint, f"connection: {error}")
-        raise Stop() from error
+        raise Stop(retryable=True) from error
     tally.latencies[endpoint].append(time.perf_counter() - started)
     if status != expect:
         tally.failed(endpoint, f"HTTP {status} {data[:120]!r}")
-        raise Stop()
+        raise Stop(retryable=status >= 500)
     return response_headers, data
 
 
@@ -85,7 +90,8 @@ class Contestant:
             await asyncio.sleep(self.rng.uniform(*self.think))
             if time.time() >= stop_at:
                 return
-            await self.save(public_id, quiz_token, position, self.rng.randrange(options[position]))
+            await self.save(public_id, quiz_token, position, self.rng.randrange(options[position]),
+                            retry_until=stop_at)
         body = urlencode({"csrf_token": quiz_token, "prediction": self.rng.randrange(50)}).encode()
         await timed(self.person, self.tally, "submit", 302, "POST", f"/bai-thi/{public_id}/nop",
                     body, FORM)
@@ -111,8 +117,21 @@ class Contestant:
             options[int(position)] = max(options[int(position)], int(value) + 1)
         return public_id, csrf_token(quiz), options
 
-    async def save(self, public_id: str, token: str, position: int, choice: int) -> None:
+    async def save(self, public_id: str, token: str, position: int, choice: int,
+                   retry_until: float = 0.0) -> None:
+        """Send one answer; until ``retry_until``, send it again after a failure the
+        server did not answer (1 s, doubling to 15 s, as ``static/js/quiz.js``)."""
         body = f'{{"position": {position}, "choice": {choice}}}'.encode()
-        await timed(self.person, self.tally, "save", 200, "POST",
-                    f"/api/bai-thi/{public_id}/tra-loi", body, JSON, {"X-CSRFToken": token})
+        wait = 1.0
+        while True:
+            try:
+                await timed(self.person, self.tally, "save", 200, "POST",
+                            f"/api/bai-thi/{public_id}/tra-loi", body, JSON,
+                            {"X-CSRFToken": token})
+                break
+            except Stop as stop:
+                if not stop.retryable or time.time() + wait > retry_until:
+                    raise
+                await asyncio.sleep(wait)
+                wait = min(wait * 2, 15.0)
         self.tally.ledger[(public_id, position)] = choice

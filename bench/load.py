@@ -118,13 +118,15 @@ async def saturation(ports: dict, args) -> tuple[dict, dict]:
     return baseline, real
 
 
-async def rush(port: int, args) -> tuple[Tally, float, float]:
+async def rush(port: int, args, *alongside) -> tuple[Tally, float, float]:
+    """Every contestant takes whole attempts until ``args.seconds`` have passed
+    (with ``alongside`` coroutines, e.g. the faults, run at the same time)."""
     tally, rng = Tally(), random.Random(args.seed + 1)
     crowd = [Contestant(Person(port, source_of(i)), phone_of(i), tally, tuple(args.think),
                         random.Random(rng.random())) for i in range(args.contestants)]
     began = time.time()
     stop_at = began + args.seconds
-    await asyncio.gather(*(c.run(stop_at) for c in crowd))
+    await asyncio.gather(*(c.run(stop_at) for c in crowd), *alongside)
     for contestant in crowd:
         contestant.person.close()
     return tally, began, time.time() - began

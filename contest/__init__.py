@@ -29,7 +29,17 @@ def create_app(config=None, *, for_cli: bool = False) -> Flask:
     templating.register(app)
     assets.register(app)
     cli.register(app)
+    _trust_proxies(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind ``PROXY_COUNT`` reverse proxies, the client's address and scheme come
+    from their X-Forwarded-For / X-Forwarded-Proto (outermost wrapper of the app)."""
+    hops = app.config.get("PROXY_COUNT", 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def _init_extensions(app: Flask) -> None:

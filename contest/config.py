@@ -74,6 +74,10 @@ class Config:
     # Static files under hashed names with their .br/.gz (contest/assets/static_files.py);
     # default instance/static-build. Those are cached for good, the hour above is for the rest.
     STATIC_BUILD_DIR = os.environ.get("STATIC_BUILD_DIR")
+    # Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For and
+    # X-Forwarded-Proto are trusted for that many hops, so per-IP limits, the audit and
+    # the winner checks see the person's address; 0 (direct) trusts none of them.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     # Seconds after the deadline during which a save or submit is still accepted
     # (network latency of a phone on a slow mobile network).
     ANSWER_GRACE_SECONDS = int(os.environ.get("ANSWER_GRACE_SECONDS", "3"))

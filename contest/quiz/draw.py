@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from contest.bank.models import Question, QuestionOption
 from contest.extensions import db
-from contest.quiz.models import AttemptItem
 from contest.quiz.selection import DrawSpec, choose_questions, keys_of
 
 _random = secrets.SystemRandom()
@@ -34,17 +33,15 @@ def option_ids_by_question(question_ids: list[int]) -> dict[int, list[int]]:
     return options
 
 
-def draw_items(spec: DrawSpec) -> list[AttemptItem]:
+def draw_items(spec: DrawSpec) -> list[dict]:
     """The questions ``spec`` asks for (``quiz.selection``) in random order, each
-    with its options shuffled."""
+    with its options shuffled: the rows of ``attempt_items`` but the attempt's id."""
     chosen = choose_questions(spec)
     options = option_ids_by_question(chosen)
     items = []
     for position, question_id in enumerate(chosen, start=1):
         order = options[question_id][:]
         _random.shuffle(order)
-        items.append(AttemptItem(
-            position=position, question_id=question_id,
-            option_order=",".join(str(option_id) for option_id in order),
-        ))
+        items.append({"position": position, "question_id": question_id,
+                      "option_order": ",".join(str(option_id) for option_id in order)})
     return items

@@ -7,6 +7,7 @@ from contest.contests.services import get_round
 from contest.quiz import saving, services
 from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
 from contest.quiz.queries import attempt_summary, items_with_questions, user_history
+from contest.quiz.quiz_page import quiz_items
 from contest.quiz.review import still_drawable_codes
 from contest.rankings.caches import cached_html
 from contest.rankings.public import my_standing
@@ -35,7 +36,7 @@ def attempt(public_id: str):
 def _render_quiz(attempt, form, status: int = 200):
     return render_template(
         "quiz/attempt.html", attempt=attempt, form=form,
-        items=items_with_questions(attempt.id), remaining_ms=services.remaining_ms(attempt),
+        items=quiz_items(attempt.id), remaining_ms=services.remaining_ms(attempt),
     ), status
 
 
@@ -57,7 +58,7 @@ def submit(public_id: str):
 @bp.route("/bai-thi/<public_id>/ket-qua")
 @login_required
 def result(public_id: str):
-    attempt = services.get_own_attempt(public_id, current_user)
+    attempt = services.get_own_attempt(public_id, current_user, with_round=True)
     if not attempt.is_submitted:
         return redirect(url_for("quiz.attempt", public_id=public_id))
     summary = attempt_summary(attempt)

@@ -68,25 +68,18 @@ def spec_for(round_, audience: str | None = None) -> DrawSpec:
     return DrawSpec(round_.questions_per_attempt, scopes, topics, topic_mix, difficulty_mix)
 
 
-def topics_in(spec: DrawSpec) -> list[tuple[int, str]]:
-    """(id, key) of the topics the spec draws from, in the spec's scopes."""
-    stmt = select(Topic.id, Topic.key).where(Topic.scope.in_(spec.scopes)).order_by(Topic.key)
+def candidates(spec: DrawSpec) -> list[Candidate]:
+    """Active current questions of the spec's topics and scopes, by topic: one
+    indexed query (questions by topic id, joined to the topics in scope)."""
+    stmt = (select(Question.id, Topic.key, Question.difficulty, Question.fact_group)
+            .join(Topic, Topic.id == Question.topic_id)
+            .where(Topic.scope.in_(spec.scopes), Question.active.is_(True),
+                   Question.is_current.is_(True), Question.scope.in_(spec.scopes))
+            .order_by(Topic.key, Question.id))
     if spec.topics:
         stmt = stmt.where(Topic.key.in_(spec.topics))
-    return [tuple(row) for row in db.session.execute(stmt)]
-
-
-def candidates(spec: DrawSpec) -> list[Candidate]:
-    """Active current questions of the spec's topics and scopes: one query per topic."""
-    found = []
-    for topic_id, key in topics_in(spec):
-        rows = db.session.execute(
-            select(Question.id, Question.difficulty, Question.fact_group).where(
-                Question.topic_id == topic_id, Question.active.is_(True),
-                Question.is_current.is_(True), Question.scope.in_(spec.scopes)))
-        found += [Candidate(id_, key, difficulty, group or f"#{id_}")
-                  for id_, difficulty, group in rows]
-    return found
+    return [Candidate(id_, key, difficulty, group or f"#{id_}")
+            for id_, key, difficulty, group in db.session.execute(stmt)]
 
 
 # --- how many from each cell -------------------------------------------------------

@@ -8,8 +8,9 @@ that a save racing with it cannot slip in after the score is computed.
 import hashlib
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from contest.bank.models import QuestionOption
 from contest.clock import now
@@ -40,13 +41,17 @@ def remaining_ms(attempt: Attempt, at: datetime | None = None) -> int:
 
 # --- reading ---------------------------------------------------------------
 
-def get_own_attempt(public_id: str, user, lock: bool = False) -> Attempt:
+def get_own_attempt(public_id: str, user, lock: bool = False,
+                    with_round: bool = False) -> Attempt:
     """The attempt with this public id if it belongs to ``user``; otherwise 404.
 
     ``lock`` locks the row for this transaction where the database can
-    (PostgreSQL), for a save that must not interleave with a submit.
+    (PostgreSQL), for a save that must not interleave with a submit;
+    ``with_round`` reads its round in the same statement (the result page).
     """
     stmt = select(Attempt).where(Attempt.public_id == public_id)
+    if with_round:
+        stmt = stmt.options(joinedload(Attempt.round))
     if lock:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     attempt = db.session.scalar(stmt)
@@ -88,8 +93,13 @@ def start_attempt(user, round_: Round, ip: str | None = None) -> Attempt:
             return current
         attempt = _new_attempt(user, round_, used)
         attempt.started_ip = ip
+        items = draw_items(spec_for(round_, user.audience))
         db.session.add(attempt)
         try:
+            db.session.flush()
+            # One multi-row INSERT: no item object, no id read back.
+            db.session.execute(insert(AttemptItem), [{**item, "attempt_id": attempt.id}
+                                                     for item in items])
             db.session.commit()
             return attempt
         except IntegrityError:
@@ -109,7 +119,6 @@ def _new_attempt(user, round_: Round, used: int) -> Attempt:
         user_id=user.id, round_id=round_.id, number=used + 1, status=IN_PROGRESS,
         started_at=started, deadline_at=deadline_for(round_, started),
         total=round_.questions_per_attempt,
-        items=draw_items(spec_for(round_, user.audience)),
     )
 
 

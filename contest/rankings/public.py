@@ -4,7 +4,7 @@ round is open (no live count of fully-correct attempts or people)."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from contest.accounts.models import User
 from contest.contests.models import Contest, Round
@@ -86,18 +86,24 @@ def my_standing(user, round_: Round) -> MyStanding:
     return standing
 
 
+def _own_entry(column, round_column, user_column, round_param: str):
+    return (select(column).where(round_column == bindparam(round_param),
+                                 user_column == bindparam("user_id")).scalar_subquery())
+
+
+# Built once (read on every result and history page): what the person's own
+# submits change, in one statement.
+OWN_ENTRIES = select(
+    _own_entry(RoundEntry.attempt_id, RoundEntry.round_id, RoundEntry.user_id, "round_id"),
+    _own_entry(RoundEntry.final_rank, RoundEntry.round_id, RoundEntry.user_id, "round_id"),
+    _own_entry(ContestEntry.score_sum, ContestEntry.contest_id, ContestEntry.user_id, "contest_id"),
+    _own_entry(ContestEntry.duration_sum, ContestEntry.contest_id, ContestEntry.user_id,
+               "contest_id"))
+
+
 def _own_entries_version(user, round_: Round) -> str:
-    """What the person's own submits change, in one statement."""
-    R, C = RoundEntry, ContestEntry
-    row = db.session.execute(select(
-        select(R.attempt_id).where(R.round_id == round_.id, R.user_id == user.id)
-        .scalar_subquery(),
-        select(R.final_rank).where(R.round_id == round_.id, R.user_id == user.id)
-        .scalar_subquery(),
-        select(C.score_sum).where(C.contest_id == round_.contest_id, C.user_id == user.id)
-        .scalar_subquery(),
-        select(C.duration_sum).where(C.contest_id == round_.contest_id, C.user_id == user.id)
-        .scalar_subquery())).one()
+    row = db.session.connection().execute(OWN_ENTRIES, {
+        "round_id": round_.id, "contest_id": round_.contest_id, "user_id": user.id}).one()
     return ":".join(str(part) for part in row)
 
 
