@@ -25,6 +25,7 @@ class Person:
     network until then: their requests fail at once, as on a phone that lost signal."""
 
     offline_until = 0.0
+    resent = 0  # requests sent again on a new connection after the old one broke
 
     def __init__(self, port: int, source: str = "127.0.0.1", timeout: float = 60,
                  always_online: bool = False):
@@ -50,6 +51,7 @@ class Person:
                 self.close()
                 if attempt == 2 or isinstance(error, asyncio.TimeoutError):
                     raise ConnectionLost(str(error) or type(error).__name__) from error
+                Person.resent += 1
         raise AssertionError("unreachable")
 
     async def _connect(self) -> None:

@@ -66,6 +66,8 @@ def parse(argv):
     parser.add_argument("--contestants", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0))
+    parser.add_argument("--arrival", type=float, default=10,
+                        help="seconds over which the contestants arrive (default 10)")
     parser.add_argument("--workers", type=int, help="gunicorn workers per node")
     parser.add_argument("--seed", type=int, default=20261205)
     return parser.parse_args(argv)

@@ -68,7 +68,10 @@ class Contestant:
     think: tuple[float, float]  # seconds before each answer: uniform between these
     rng: random.Random
 
-    async def run(self, stop_at: float) -> None:
+    async def run(self, stop_at: float, arrive_after: float = 0.0) -> None:
+        """Arrive ``arrive_after`` seconds in (people come over time, not all in one
+        second), then take whole attempts until ``stop_at``."""
+        await asyncio.sleep(arrive_after)
         while time.time() < stop_at:
             try:
                 await self.log_in()

@@ -45,6 +45,8 @@ def parse(argv):
     parser.add_argument("--database-url", help="default: a SQLite file in a temporary directory")
     parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0), metavar=("MIN", "MAX"),
                         help="seconds before each answer, uniform (default 0.2 1.0)")
+    parser.add_argument("--arrival", type=float, default=20,
+                        help="seconds over which the contestants arrive and log in (default 20)")
     parser.add_argument("--connections", type=int, default=64,
                         help="C: connections of the saturation phase (default 64)")
     parser.add_argument("--saturation-seconds", type=float, default=10)
@@ -101,13 +103,13 @@ async def saturation(ports: dict, args) -> tuple[dict, dict]:
     attempts = []
     for saver in savers:
         await saver.log_in()
-        public_id, token, _ = await saver.start()
-        attempts.append((public_id, token))
+        attempts.append(await saver.start())
 
     async def save(index, counter, tally):
-        saver = savers[index]
+        saver, (public_id, token, options) = savers[index], attempts[index]
+        position = 1 + counter % len(options)
         saver.tally = tally
-        await saver.save(*attempts[index], 1 + counter % 20, counter % 4)
+        await saver.save(public_id, token, position, counter % options[position])
 
     await saturate(save, args.connections, WARM_UP_SECONDS)
     real = await saturate(save, args.connections, args.saturation_seconds)
@@ -126,7 +128,8 @@ async def rush(port: int, args, *alongside) -> tuple[Tally, float, float]:
                         random.Random(rng.random())) for i in range(args.contestants)]
     began = time.time()
     stop_at = began + args.seconds
-    await asyncio.gather(*(c.run(stop_at) for c in crowd), *alongside)
+    arrivals = [args.arrival * i / len(crowd) for i in range(len(crowd))]
+    await asyncio.gather(*(c.run(stop_at, at) for c, at in zip(crowd, arrivals)), *alongside)
     for contestant in crowd:
         contestant.person.close()
     return tally, began, time.time() - began

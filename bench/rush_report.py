@@ -28,7 +28,8 @@ def sustained_rate(finished_at: list[float], began: float, elapsed: float, warmu
 
 def print_report(args, baseline: dict, real: dict, tally, began: float, elapsed: float,
                  lost: int, cpu_share: float) -> None:
-    warmup = 20 * (args.think[0] + args.think[1]) / 2 + 5
+    # Everyone has arrived and could have finished one attempt.
+    warmup = getattr(args, "arrival", 0) + 20 * (args.think[0] + args.think[1]) / 2 + 5
     rate = sustained_rate(tally.finished_at, began, elapsed, warmup)
     rows = {name: summary(tally, elapsed, name) for name in ENDPOINTS if name in tally.latencies}
     print(f"\nSaturation ({args.connections} connections × {args.saturation_seconds:.0f} s):")
