@@ -63,13 +63,7 @@ def parse(argv):
     parser.add_argument("--database-url",
                         default="postgresql://postgres:postgres@127.0.0.1:5432/contest_bench")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/3")
-    parser.add_argument("--contestants", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=40)
-    parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0))
-    parser.add_argument("--arrival", type=float, default=10,
-                        help="seconds over which the contestants arrive (default 10)")
-    parser.add_argument("--workers", type=int, help="gunicorn workers per node")
-    parser.add_argument("--seed", type=int, default=20261205)
+    load.add_crowd_arguments(parser, contestants=200, seconds=40, arrival=10)
     return parser.parse_args(argv)
 
 

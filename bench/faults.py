@@ -30,13 +30,7 @@ CUT_OFF_SECONDS = 5
 def parse(argv):
     parser = argparse.ArgumentParser(prog="python -m bench faults", description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", help="default: a SQLite file in a temporary directory")
-    parser.add_argument("--contestants", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=45, help="the rush (default 45)")
-    parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0))
-    parser.add_argument("--arrival", type=float, default=10,
-                        help="seconds over which the contestants arrive (default 10)")
-    parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's)")
-    parser.add_argument("--seed", type=int, default=20261205)
+    load.add_crowd_arguments(parser, contestants=200, seconds=45, arrival=10)
     return parser.parse_args(argv)
 
 

@@ -38,20 +38,27 @@ SOURCES = 250  # loopback addresses 127.0.0.2 … 127.0.0.251
 WARM_UP_SECONDS = 2  # before each saturation phase, not counted
 
 
-def parse(argv):
-    parser = argparse.ArgumentParser(prog="python -m bench load", description=__doc__.split("\n")[0])
-    parser.add_argument("--contestants", type=int, default=500, help="N (default 500)")
-    parser.add_argument("--seconds", type=float, default=60, help="S: the rush (default 60)")
-    parser.add_argument("--database-url", help="default: a SQLite file in a temporary directory")
+def add_crowd_arguments(parser, contestants: int, seconds: float, arrival: float) -> None:
+    """The options every rush shares (``load``, ``faults``, ``cluster``)."""
+    parser.add_argument("--contestants", type=int, default=contestants,
+                        help=f"N (default {contestants})")
+    parser.add_argument("--seconds", type=float, default=seconds,
+                        help=f"S: the rush (default {seconds:.0f})")
     parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0), metavar=("MIN", "MAX"),
                         help="seconds before each answer, uniform (default 0.2 1.0)")
-    parser.add_argument("--arrival", type=float, default=20,
-                        help="seconds over which the contestants arrive and log in (default 20)")
+    parser.add_argument("--arrival", type=float, default=arrival,
+                        help=f"seconds over which the contestants arrive (default {arrival:.0f})")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's)")
+    parser.add_argument("--seed", type=int, default=20261205)
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench load", description=__doc__.split("\n")[0])
+    add_crowd_arguments(parser, contestants=500, seconds=60, arrival=20)
+    parser.add_argument("--database-url", help="default: a SQLite file in a temporary directory")
     parser.add_argument("--connections", type=int, default=64,
                         help="C: connections of the saturation phase (default 64)")
     parser.add_argument("--saturation-seconds", type=float, default=10)
-    parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's)")
-    parser.add_argument("--seed", type=int, default=20261205)
     return parser.parse_args(argv)
 
 
