@@ -24,6 +24,7 @@ from contest.quiz.models import IN_PROGRESS, Attempt, AttemptItem
 # the database as an integer it cannot hold).
 MAX_POSITION = 1000
 NO_POSITION = -1
+NOT_IN_ATTEMPT = "Câu hỏi không thuộc bài thi này."
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,15 @@ def remaining_ms(deadline_at: datetime, at: datetime) -> int:
     return max(0, int((deadline_at - at).total_seconds() * 1000))
 
 
+def ensure_writable(attempt, at: datetime) -> None:
+    """An attempt (or a row with its ``deadline_at``, ``finished_by`` and ``status``)
+    takes answers until its deadline plus grace, while in progress."""
+    if at > attempt.deadline_at + grace() or attempt.finished_by == "timeout":
+        raise AttemptExpired()
+    if attempt.status != IN_PROGRESS:
+        raise AttemptAlreadySubmitted()
+
+
 def save_answer(user_id: int, public_id: str, position, choice) -> Saved:
     """Store the option at display index ``choice`` for the question at
     ``position`` of the person's attempt ``public_id``.
@@ -53,11 +63,10 @@ def save_answer(user_id: int, public_id: str, position, choice) -> Saved:
         target = _target(public_id, _as_position(position))
         if target is None or target.user_id != user_id:
             raise AttemptNotFound()
-        if at > target.deadline_at + grace() or target.finished_by == "timeout":
-            raise AttemptExpired()
-        if target.status != IN_PROGRESS:
-            raise AttemptAlreadySubmitted()
-        _write_choice(target, _option_for(target, choice), at)
+        ensure_writable(target, at)
+        if target.item_id is None:
+            raise InvalidAnswer(NOT_IN_ATTEMPT)
+        _write_choice(target, option_at(target.option_order, choice), at)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -96,11 +105,11 @@ def _target(public_id: str, position: int):
         TARGET, {"public_id": public_id, "position": position}).first()
 
 
-def _option_for(target, choice) -> int:
-    if target.item_id is None:
-        raise InvalidAnswer("Câu hỏi không thuộc bài thi này.")
-    option_ids = [int(part) for part in target.option_order.split(",")]
-    if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(option_ids):
+def option_at(option_order: str, choice) -> int:
+    """The option shown at display index ``choice`` by an item's ``option_order``."""
+    option_ids = [int(part) for part in option_order.split(",")]
+    valid = isinstance(choice, int) and not isinstance(choice, bool)
+    if not valid or not 0 <= choice < len(option_ids):
         raise InvalidAnswer("Phương án trả lời không hợp lệ.")
     return option_ids[choice]
 

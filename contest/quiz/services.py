@@ -122,27 +122,13 @@ def _new_attempt(user, round_: Round, used: int) -> Attempt:
     )
 
 
-# --- saving an answer ------------------------------------------------------
-
-def _ensure_writable(attempt: Attempt, at: datetime) -> None:
-    if at > attempt.deadline_at + grace() or attempt.finished_by == "timeout":
-        raise AttemptExpired()
-    if attempt.status != IN_PROGRESS:
-        raise AttemptAlreadySubmitted()
-
+# --- answers sent with the submit form ------------------------------------
 
 def _item_at(attempt: Attempt, position) -> AttemptItem:
     item = next((i for i in attempt.items if i.position == position), None)
     if item is None:
-        raise InvalidAnswer("Câu hỏi không thuộc bài thi này.")
+        raise InvalidAnswer(saving.NOT_IN_ATTEMPT)
     return item
-
-
-def _option_for_choice(item: AttemptItem, choice) -> int:
-    option_ids = item.option_ids
-    if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(option_ids):
-        raise InvalidAnswer("Phương án trả lời không hợp lệ.")
-    return option_ids[choice]
 
 
 def save_prediction(user, public_id: str, prediction) -> Saved:
@@ -151,7 +137,7 @@ def save_prediction(user, public_id: str, prediction) -> Saved:
     at = now()
     try:
         attempt = get_own_attempt(public_id, user, lock=True)
-        _ensure_writable(attempt, at)
+        saving.ensure_writable(attempt, at)
         result = db.session.execute(
             update(Attempt)
             .where(Attempt.id == attempt.id, Attempt.status == IN_PROGRESS)
@@ -211,7 +197,7 @@ def submit_attempt(attempt: Attempt, prediction: int | None,
 
 
 def _options_for_answers(attempt: Attempt, answers: dict[int, int]) -> dict[int, int]:
-    return {position: _option_for_choice(_item_at(attempt, position), choice)
+    return {position: saving.option_at(_item_at(attempt, position).option_order, choice)
             for position, choice in answers.items()}
 
 
