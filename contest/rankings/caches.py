@@ -37,7 +37,12 @@ def round_asked_key() -> str:
     """``?dot=`` as a cache key: a round id, the whole contest, or the default
     round (anything else shows the default round, as the pages do)."""
     wanted = request.args.get("dot", "")
-    return wanted if wanted.isdigit() or wanted == "toan-cuoc" else "default"
+    return wanted if is_round_id(wanted) or wanted == "toan-cuoc" else "default"
+
+
+def is_round_id(text: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also takes "²", which ``int`` refuses."""
+    return text.isascii() and text.isdigit()
 
 
 def cached_page(key: str, render_body) -> str:

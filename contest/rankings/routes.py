@@ -5,7 +5,7 @@ from contest.clock import now
 from contest.contests.services import current_contest, get_round
 from contest.prizes.services import published_awards
 from contest.rankings import charts, public
-from contest.rankings.caches import cached_figures, cached_page, round_asked_key
+from contest.rankings.caches import cached_figures, cached_page, is_round_id, round_asked_key
 from contest.rankings.queries import round_ranking
 from contest.rankings.public import cached_standings
 from contest.reports.figures import participation_by_day
@@ -43,7 +43,7 @@ def _scope(contest):
     wanted = request.args.get("dot", "")
     if wanted == "toan-cuoc":
         return contest
-    if wanted.isdigit():
+    if is_round_id(wanted):
         round_ = next((r for r in contest.public_rounds if r.id == int(wanted)), None)
         if round_ is None:
             abort(404)
@@ -68,8 +68,9 @@ def _units_body(kind: str) -> tuple[str, str]:
     contest = contest_or_404()
     scope = _scope(contest)
     standings, read_at = cached_standings(scope, kind, contest.unit_min_rate)
-    return "Xếp hạng đơn vị", render_template("rankings/_units_body.html", contest=contest, scope=scope,
-                           kind=kind, kinds=UNIT_KINDS, standings=standings, read_at=read_at)
+    return "Xếp hạng đơn vị", render_template(
+        "rankings/_units_body.html", contest=contest, scope=scope, kind=kind, kinds=UNIT_KINDS,
+        standings=standings, read_at=read_at)
 
 
 def _svg(data: bytes) -> Response:

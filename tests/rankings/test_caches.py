@@ -120,3 +120,14 @@ def test_the_cached_unit_ranking_keeps_each_bloc_and_round_apart(
     assert "Sở Thử Nghiệm" in agencies and "Phường Thử Nghiệm" not in agencies
     assert client.get("/xep-hang-don-vi?khoi=commune&dot=999999").status_code == 404
     assert client.get("/xep-hang-don-vi?khoi=nowhere").status_code == 404
+
+
+@pytest.mark.parametrize("dot", ["²", "١", "1x"])
+def test_a_round_asked_with_other_digits_is_not_a_server_error(
+        results_cached, client, open_round, make_unit, make_user, dot):
+    from tests.conftest import login
+
+    unit = make_unit(name="Xã Của Tôi", kind="commune")
+    assert client.get(f"/xep-hang-don-vi?dot={dot}").status_code == 200  # the default round
+    login(client, make_user(role="unit_manager", unit=unit))
+    assert client.get(f"/don-vi/{unit.code}?dot={dot}").status_code == 200
