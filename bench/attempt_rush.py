@@ -33,12 +33,12 @@ def prepare_database(url: str, users: int) -> None:
     """Schema, the question bank, one open round and ``users`` contestants."""
     from datetime import date, timedelta
 
+    from contest.accounts.hashing import hash_password
     from contest.accounts.models import User
     from contest.clock import now
     from contest.contests.models import Contest, Round
     from contest.extensions import db
     from contest.units.services import upsert_unit
-    from werkzeug.security import generate_password_hash
 
     app = bench_app(url)
     with app.app_context():
@@ -50,7 +50,7 @@ def prepare_database(url: str, users: int) -> None:
                                 scheduled_at=now() - timedelta(days=1))]
         db.session.add(contest)
         db.session.flush()
-        password_hash = generate_password_hash(PASSWORD)
+        password_hash = hash_password(PASSWORD)
         for i in range(users):
             db.session.add(User(full_name=f"Bench {i}", date_of_birth=date(1990, 1, 1), gender="nam",
                                 phone=f"09{i:08d}", audience="cbccvc", unit_id=unit.id,

@@ -55,8 +55,8 @@ class Steps:
 
 def setup(attempts: int, fresh_people: int, rng) -> Built:
     """Schema, bank, units, the contest and the accounts (in an app context)."""
-    from werkzeug.security import generate_password_hash
 
+    from contest.accounts.hashing import hash_password
     from contest.accounts.models import User
     from contest.clock import now
     from contest.contests.models import Contest, Round
@@ -79,7 +79,7 @@ def setup(attempts: int, fresh_people: int, rng) -> Built:
               max_attempts=5, questions_per_attempt=20, scheduled_at=at - timedelta(days=9)),
     ]
     db.session.add(contest)
-    password_hash = generate_password_hash(PASSWORD)
+    password_hash = hash_password(PASSWORD)
     staff = [(ORGANIZER_PHONE, "organizer", units[0][0]), (MANAGER_PHONE, "unit_manager",
                                                            people.biggest_commune)]
     fresh = [(fresh_phone(i), "contestant", int(rng.choice(people.unit_ids)))

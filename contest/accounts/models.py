@@ -3,8 +3,8 @@ from datetime import date, datetime
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from werkzeug.security import check_password_hash, generate_password_hash
 
+from contest.accounts.hashing import hash_password, verify_password
 from contest.clock import now
 from contest.extensions import db
 from contest.types import UTCDateTime
@@ -60,10 +60,10 @@ class User(UserMixin, db.Model):
     unit: Mapped[Unit] = relationship(lazy="joined")
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
-        return check_password_hash(self.password_hash, password)
+        return verify_password(self.password_hash, password)
 
     @property
     def is_locked(self) -> bool:

@@ -5,9 +5,10 @@ import secrets
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 LENGTH = 10  # about 49 bits of randomness
 # Bulk creation hashes up to 2,000 passwords in one request: the default
-# (scrypt, ~0.1 s each) would hold a worker for minutes. A random 10-character
-# password does not need a slow hash to resist guessing; PBKDF2 with 10,000
-# rounds keeps the request to seconds.
+# (Argon2id, ~20 ms each, accounts/hashing.py) would hold a worker for 40 s. A
+# random 10-character password does not need a slow hash to resist guessing;
+# PBKDF2 with 10,000 rounds keeps the request to seconds. The person's first
+# login replaces it with Argon2id.
 INITIAL_HASH_METHOD = "pbkdf2:sha256:10000"
 
 

@@ -2,6 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from contest.accounts.hashing import needs_rehash, spend_a_check
 from contest.accounts.models import User
 from contest.accounts.phone import normalize_phone
 from contest.audit.services import record
@@ -49,8 +50,14 @@ def authenticate(identifier: str, password: str) -> User | None:
     """The account, if the password is right; a locked account is refused (told
     only to whoever knows its password, so lock status does not leak)."""
     user = find_by_identifier(identifier)
-    if user is None or not user.check_password(password):
+    if user is None:
+        spend_a_check(password)
+        return None
+    if not user.check_password(password):
         return None
     if user.is_locked:
         raise AccountLocked()
+    if needs_rehash(user.password_hash):
+        user.set_password(password)
+        db.session.commit()
     return user
