@@ -5,6 +5,7 @@
     .venv/bin/python -m bench load --contestants N --seconds S [--database-url URL]
     .venv/bin/python -m bench faults [--database-url URL] [--contestants N] [--seconds S]
     .venv/bin/python -m bench cluster [--database-url URL] [--redis-url URL] [--contestants N]
+    .venv/bin/python -m bench costs [--people N] [--database-url URL]
 
 ``python -m bench <command> --help`` lists a command's options.
 """
@@ -18,6 +19,7 @@ COMMANDS = {
     "faults": "bench.faults",
     "cluster": "bench.cluster",
     "page_weight": "bench.page_weight",
+    "costs": "bench.costs",
 }
 
 

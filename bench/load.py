@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import rush_report
+from bench import cpu, rush_report
 from bench.aioclient import JSON, Person
 from bench.baseline_app import create_rows_table
 from bench.contestant import Contestant, Stop, Tally, timed
@@ -57,9 +57,12 @@ def parse(argv):
     add_crowd_arguments(parser, contestants=500, seconds=60, arrival=20)
     parser.add_argument("--database-url", help="default: a SQLite file in a temporary directory")
     parser.add_argument("--connections", type=int, default=64,
-                        help="C: connections of the saturation phase (default 64)")
+                        help="C: connections of the saturation phase (default 64, at most N: "
+                             "each saver is one of the contestants)")
     parser.add_argument("--saturation-seconds", type=float, default=10)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.connections = min(args.connections, args.contestants)
+    return args
 
 
 def source_of(index: int) -> str:
@@ -176,11 +179,15 @@ def main(argv=None) -> None:
         try:
             cpu_before, wall_before = time.process_time(), time.time()
             baseline, real = asyncio.run(saturation(ports, args))
+            servers_before, rush_cpu_before = cpu.snapshot(processes[0].pid), time.process_time()
             tally, began, elapsed = asyncio.run(rush(ports["app"], args))
+            servers = cpu.used(servers_before, cpu.snapshot(processes[0].pid))
+            servers["load generator"] = time.process_time() - rush_cpu_before
             cpu_share = (time.process_time() - cpu_before) / (time.time() - wall_before)
         finally:
             stop(processes)
         lost = lost_answers(url, tally.ledger)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    rush_report.print_report(args, baseline, real, tally, began, elapsed, lost, cpu_share)
+    rush_report.print_report(args, baseline, real, tally, began, elapsed, lost, cpu_share,
+                             servers)

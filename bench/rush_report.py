@@ -27,7 +27,7 @@ def sustained_rate(finished_at: list[float], began: float, elapsed: float, warmu
 
 
 def print_report(args, baseline: dict, real: dict, tally, began: float, elapsed: float,
-                 lost: int, cpu_share: float) -> None:
+                 lost: int, cpu_share: float, rush_cpu: dict | None = None) -> None:
     # Everyone has arrived and could have finished one attempt.
     warmup = getattr(args, "arrival", 0) + 20 * (args.think[0] + args.think[1]) / 2 + 5
     rate = sustained_rate(tally.finished_at, began, elapsed, warmup)
@@ -44,6 +44,7 @@ def print_report(args, baseline: dict, real: dict, tally, began: float, elapsed:
           f"{warmup:.0f} s warm-up: {rate:.1f}/s. Load generator CPU: {cpu_share:.0%} of one core "
           f"({cpu_share / cores:.0%} of the machine's {cores}). Acknowledged answers: "
           f"{len(tally.ledger)}, lost: {lost}.")
+    per_attempt = _cpu_per_attempt(rush_cpu or {}, len(tally.finished_at), elapsed, cores)
     save = rows.get("save", real)
     print(json.dumps({
         "contestants": args.contestants, "seconds": args.seconds, "attempts": len(tally.finished_at),
@@ -55,7 +56,20 @@ def print_report(args, baseline: dict, real: dict, tally, began: float, elapsed:
         "quiz_page_p99_ms": round(rows.get("quiz_page", {}).get("p99_ms", float("nan")), 1),
         "errors": errors, "acked_answers": len(tally.ledger), "lost_answers": lost,
         "load_generator_cpu_share": round(cpu_share / cores, 3),
+        "cpu_ms_per_attempt": per_attempt,
     }))
+
+
+def _cpu_per_attempt(rush_cpu: dict, attempts: int, elapsed: float, cores: int) -> dict:
+    """CPU milliseconds per finished whole attempt, by who used them, during the rush."""
+    if not rush_cpu or not attempts:
+        return {}
+    per_attempt = {who: round(seconds * 1000 / attempts, 1) for who, seconds in rush_cpu.items()}
+    busy = sum(rush_cpu.values()) / (elapsed * cores)
+    print("CPU during the rush, per finished whole attempt: "
+          + ", ".join(f"{who} {ms} ms" for who, ms in per_attempt.items())
+          + f"; the machine's {cores} cores {busy:.0%} busy with these.")
+    return per_attempt
 
 
 def _table(rows: dict) -> None:

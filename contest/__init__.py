@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from contest.config import Config
 from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, migrate
+from contest.replica import init_replica
 from contest.security import require_secret_key
 
 
@@ -44,6 +45,7 @@ def _trust_proxies(app: Flask) -> None:
 
 def _init_extensions(app: Flask) -> None:
     db.init_app(app)
+    init_replica(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
     csrf.init_app(app)
     bootstrap.init_app(app)

@@ -47,9 +47,16 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+def _replica_url() -> str | None:
+    """A streaming replica for rankings and exports (``contest/replica.py``)."""
+    url = os.environ.get("DATABASE_REPLICA_URL")
+    return normalize_database_url(url) if url else None
+
+
 class Config:
     SECRET_KEY = _secret_key()
     SQLALCHEMY_DATABASE_URI = _database_url()
+    DATABASE_REPLICA_URL = _replica_url()
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,17 +1,20 @@
-"""Database engine settings: SQLite in WAL mode with a busy timeout."""
+"""Database engine settings: SQLite in WAL mode with a busy timeout (on the
+replica's engine too, when there is one)."""
 from flask import Flask
 from sqlalchemy import event
 
 from contest.extensions import db
+from contest.replica import replica_engine
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
 def configure_engine_events(app: Flask) -> None:
     with app.app_context():
-        engine = db.engine
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engines = [db.engine, replica_engine()]
+    for engine in engines:
+        if engine is not None and engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -21,4 +24,3 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
-

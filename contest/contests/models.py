@@ -42,7 +42,7 @@ class Contest(db.Model):
     # Branding shown on every public page: the issuing body, its logo, a contact line.
     organizer_name: Mapped[str] = mapped_column(String(200))
     contact_line: Mapped[str] = mapped_column(String(300), default="", server_default="")
-    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_type: Mapped[str | None] = mapped_column(String(32))  # image/png, image/jpeg
     logo_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     description: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -8,6 +8,7 @@ from contest.rankings import charts, public
 from contest.rankings.caches import cached_figures, cached_page, is_round_id, round_asked_key
 from contest.rankings.queries import round_ranking
 from contest.rankings.public import cached_standings
+from contest.replica import reads_from_replica
 from contest.reports.figures import participation_by_day
 from contest.units.models import UNIT_KINDS
 
@@ -18,6 +19,7 @@ CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 @bp.route("/dot-thi/<int:round_id>/xep-hang")
+@reads_from_replica
 def round_page(round_id: int):
     """The top of the round's ranking, public once the organizer has published it."""
     return cached_page(f"round-page:{round_id}", lambda: _round_body(get_round(round_id)))
@@ -59,6 +61,7 @@ def _kind() -> str:
 
 
 @bp.route("/xep-hang-don-vi")
+@reads_from_replica
 def units_page():
     kind = _kind()
     return cached_page(f"units-page:{round_asked_key()}:{kind}", lambda: _units_body(kind))
@@ -82,6 +85,7 @@ def _svg(data: bytes) -> Response:
 
 
 @bp.route("/bieu-do/dot-thi/<int:round_id>/theo-ngay.svg")
+@reads_from_replica
 def chart_by_day(round_id: int):
     round_ = get_round(round_id)
     svg, _ = cached_figures(f"chart-days:{round_.id}", lambda: charts.participation_by_day_svg(
@@ -90,6 +94,7 @@ def chart_by_day(round_id: int):
 
 
 @bp.route("/bieu-do/don-vi.svg")
+@reads_from_replica
 def chart_top_units():
     contest = contest_or_404()
     scope, kind = _scope(contest), _kind()

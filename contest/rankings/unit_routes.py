@@ -16,6 +16,7 @@ from contest.rankings.caches import cached_figures, cached_page, round_asked_key
 from contest.rankings.public import cached_standings
 from contest.rankings.routes import _kind, _scope, contest_or_404
 from contest.rankings.units import standing_of, unit_standings
+from contest.replica import reads_from_replica
 from contest.spreadsheets import write_xlsx
 from contest.units.models import UNIT_KINDS, Unit
 
@@ -63,6 +64,7 @@ def my_unit():
 
 @bp.route("/don-vi/<code>")
 @manager_required
+@reads_from_replica
 def dashboard(code: str):
     unit = _unit_for_viewer(code)  # who may see it: checked on every request
     page = _page_arg("trang")
@@ -87,6 +89,7 @@ def _dashboard_body(unit: Unit, page: int) -> tuple[str, str]:
 
 @bp.route("/don-vi/<code>/chua-tham-gia")
 @manager_required
+@reads_from_replica
 def absentees(code: str):
     unit, contest, round_ = _unit_and_round(code)
     return render_template("rankings/unit_absentees.html", unit=unit, contest=contest,
@@ -96,6 +99,7 @@ def absentees(code: str):
 
 @bp.route("/don-vi/<code>/chua-tham-gia.xlsx")
 @manager_required
+@reads_from_replica
 def absentees_workbook(code: str):
     unit, _, round_ = _unit_and_round(code)
     users = members.all_not_taken_part(round_, unit.id)
@@ -115,6 +119,7 @@ def absentees_workbook(code: str):
 
 @bp.route("/quan-tri/don-vi")
 @organizer_required
+@reads_from_replica
 def all_units():
     contest = contest_or_404()
     scope, kind = _scope(contest), _kind()

@@ -24,6 +24,7 @@ from contest.clock import now
 from contest.contests.models import Round
 from contest.errors import DomainError
 from contest.extensions import db
+from contest.replica import on_replica
 from contest.reports.exports import EXTENSIONS, write_round_export
 from contest.reports.models import FORMATS, ExportJob
 from contest.reports.tables import expected_rows
@@ -103,7 +104,8 @@ def run_job(job_id: int) -> None:
     _set(job_id, status="running", started_at=now(), heartbeat_at=now())
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
-        rows = write_round_export(round_, job.format, partial, progress=_reporter(job_id))
+        with on_replica():
+            rows = write_round_export(round_, job.format, partial, progress=_reporter(job_id))
         os.replace(partial, final)
     except Exception as error:  # whatever broke, the job must end as failed
         log.exception("export %s failed", public_id)

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.contests.services import get_round
+from contest.replica import reads_from_replica
 from contest.reports import jobs, services
 from contest.reports.exports import download_name
 from contest.reports.forms import ExportRequestForm
@@ -58,6 +59,7 @@ def download(round_id: int, public_id: str):
 
 @bp.route("/xuat/dat-giai.xlsx")
 @organizer_required
+@reads_from_replica
 def winners(round_id: int):
     round_ = get_round(round_id)
     return _attachment(services.winners_file(round_, current_user), "xlsx",
@@ -66,6 +68,7 @@ def winners(round_id: int):
 
 @bp.route("/xuat/bao-cao.docx")
 @organizer_required
+@reads_from_replica
 def report(round_id: int):
     round_ = get_round(round_id)
     return _attachment(services.report_file(round_, current_user), "docx",
