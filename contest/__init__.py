@@ -3,7 +3,7 @@ from flask import Flask
 from flask_login import current_user
 
 from contest.config import Config
-from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, migrate
+from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, mail, migrate
 from contest.replica import init_replica
 from contest.security import require_secret_key
 
@@ -51,6 +51,7 @@ def _init_extensions(app: Flask) -> None:
     bootstrap.init_app(app)
     cache.init_app(app)
     limiter.init_app(app)
+    mail.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
@@ -82,13 +83,17 @@ def _unauthorized():
 
 def _register_blueprints(app: Flask) -> None:
     from contest.accounts.admin_routes import bp as account_admin
+    from contest.accounts.profile_routes import bp as profile
+    from contest.accounts.reset_routes import bp as password_reset
     from contest.accounts.routes import bp as accounts
     from contest.audit.routes import bp as audit
     from contest.bank.routes import bp as bank
+    from contest.certificates.routes import bp as certificates
     from contest.contests.admin_routes import bp as contest_admin
     from contest.contests.routes import bp as contests
     from contest.health.routes import bp as health
     from contest.monitoring.routes import bp as monitoring
+    from contest.practice.routes import bp as practice
     from contest.prizes.routes import bp as prizes
     from contest.quiz.routes import bp as quiz
     from contest.rankings.routes import bp as rankings
@@ -99,8 +104,10 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (accounts, account_admin, audit, bank, contests, contest_admin,
                       health, monitoring, prizes, quiz, rankings, reports, unit_results, units,
-                      unit_admin):
+                      unit_admin, password_reset, profile):
         app.register_blueprint(blueprint)
+    app.register_blueprint(practice)
+    app.register_blueprint(certificates)
 
 
 # The pages a person's own attempts show on (a result page of an attempt not yet

@@ -38,6 +38,26 @@ def _database_url() -> str:
     return normalize_database_url(url)
 
 
+def _public_url() -> str:
+    """``PUBLIC_URL`` without a trailing slash; a bare host name is taken as https."""
+    url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    if url and not url.startswith(("http://", "https://")):
+        url = "https://" + url
+    return url
+
+
+def _mail_backend() -> str:
+    """How e-mail (the password reset link) goes out: ``MAIL_BACKEND`` when set;
+    SMTP when ``MAIL_SERVER`` is set; printed on the console in the demo mode
+    (``scripts/run``); otherwise "dummy": nothing is sent and the forgotten-password
+    page tells people to ask their unit manager or the organizer."""
+    if os.environ.get("MAIL_BACKEND"):
+        return os.environ["MAIL_BACKEND"]
+    if os.environ.get("MAIL_SERVER"):
+        return "smtp"
+    return "console" if os.environ.get("CONTEST_DEMO") == "1" else "dummy"
+
+
 def normalize_database_url(url: str) -> str:
     """postgres:// and postgresql:// URLs use the psycopg 3 driver."""
     if url.startswith("postgres://"):
@@ -85,6 +105,24 @@ class Config:
     # X-Forwarded-Proto are trusted for that many hops, so per-IP limits, the audit and
     # the winner checks see the person's address; 0 (direct) trusts none of them.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+    # The site's address as people reach it ("https://thi.cchc.gialai.gov.vn"): the
+    # absolute links of a shared page (Open Graph), of the QR poster and of e-mails. Unset: the
+    # address of the request (behind a proxy, set PROXY_COUNT so its scheme is right).
+    PUBLIC_URL = _public_url()
+    # E-mail through SMTP (Flask-Mailman): the password reset link. STARTTLS on port 587
+    # by default; MAIL_USE_SSL=1 for SMTPS (port 465). Without MAIL_SERVER: _mail_backend.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER")
+    MAIL_USE_SSL = os.environ.get("MAIL_USE_SSL") == "1"
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "0" if MAIL_USE_SSL else "1") == "1"
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "465" if MAIL_USE_SSL else "587"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER") or "no-reply@localhost"
+    MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "10"))
+    MAIL_BACKEND = _mail_backend()
+    # Mail is sent from a background thread (the answer takes as long whether or not
+    # an account was found); tests send it inline.
+    MAIL_SEND_INLINE = False
     # Seconds after the deadline during which a save or submit is still accepted
     # (network latency of a phone on a slow mobile network).
     ANSWER_GRACE_SECONDS = int(os.environ.get("ANSWER_GRACE_SECONDS", "3"))
@@ -103,3 +141,5 @@ class TestConfig(Config):
     CACHE_TYPE = "NullCache"
     EXPORTS_RUN_INLINE = True
     EXPORT_DIR = str(Path(tempfile.gettempdir()) / "cchc-test-exports")
+    MAIL_BACKEND = "locmem"  # sent mail kept in app.extensions["mailman"].outbox
+    MAIL_SEND_INLINE = True

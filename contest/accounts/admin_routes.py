@@ -22,6 +22,8 @@ from contest.accounts.admin_forms import (
     UnitManagerForm,
     UnlockForm,
 )
+from contest.accounts.extra_time import set_time_limit_percent, time_limit_label
+from contest.accounts.extra_time_forms import ExtraTimeForm
 from contest.accounts.models import AUDIENCES, GENDERS, ROLE_LABELS
 from contest.accounts.permissions import ensure_may_manage, may_grant, may_manage
 from contest.accounts.services import AccountLocked
@@ -65,11 +67,14 @@ def _person_page(user, status: int = 200, **forms):
     units = queries.units_for_select(include_inactive=False)
     forms = {"reset_form": ResetPasswordForm(formdata=None), "lock_form": LockForm(formdata=None),
              "unlock_form": UnlockForm(formdata=None), "role_form": RoleForm(formdata=None),
-             "manager_form": UnitManagerForm(units, formdata=None)} | forms
+             "manager_form": UnitManagerForm(units, formdata=None),
+             "extra_time_form": ExtraTimeForm(
+                 formdata=None, data={"percent": str(user.time_limit_percent or 100)})} | forms
     return render_template(
         "accounts/admin/person.html", user=user, attempts=queries.attempts_of(user),
         audit_rows=queries.audit_about(user), role_labels=ROLE_LABELS, genders=GENDERS,
         audiences=AUDIENCES, may_manage=may_manage(current_user, user),
+        time_limit_label=time_limit_label,
         grantable=[(key, label) for key, label in ROLE_LABELS.items() if may_grant(current_user, key)],
         **forms,
     ), status
@@ -137,6 +142,17 @@ def change_role(user_id: int):
         lambda user, form: management.change_role(user, form.role.data, current_user),
         lambda user: ("success", f"Đã đổi vai trò của {user.full_name} thành "
                                  f"{ROLE_LABELS[user.role]}."))
+
+
+@bp.route("/<int:user_id>/thoi-gian-lam-bai", methods=["POST"])
+@organizer_required
+def extra_time(user_id: int):
+    return _act_on_person(
+        user_id, "extra_time_form", ExtraTimeForm(),
+        lambda user, form: set_time_limit_percent(user, int(form.percent.data),
+                                                  form.reason.data, current_user),
+        lambda user: ("success", f"Thời gian làm bài của {user.full_name}: "
+                                 f"{time_limit_label(user.time_limit_percent).lower()}."))
 
 
 @bp.route("/<int:user_id>/lanh-dao-don-vi", methods=["POST"])

@@ -40,6 +40,8 @@ class User(UserMixin, db.Model):
         CheckConstraint(_in_list("audience", AUDIENCES), name="audience"),
         # A unit's people by name (the unit manager's lists).
         Index("ix_users_unit_name", "unit_id", "full_name"),
+        CheckConstraint("time_limit_percent IS NULL OR time_limit_percent BETWEEN 101 AND 300",
+                        name="time_limit_percent"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -56,6 +58,9 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     # A locked account cannot log in (set by an organizer, with a reason in the audit log).
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Extra time an organizer gave this person (WCAG 2.2.1): their attempts last
+    # this percent of a round's time limit; NULL: the limit itself (accounts.extra_time).
+    time_limit_percent: Mapped[int | None]
 
     unit: Mapped[Unit] = relationship(lazy="joined")
 

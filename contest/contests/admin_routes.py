@@ -1,11 +1,11 @@
 """The organizer console: contests, their branding and prize groups (here),
 rounds and their lifecycle (``round_routes``)."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.accounts.models import AUDIENCES
-from contest.contests import branding, lifecycle, settings
+from contest.contests import branding, lifecycle, poster, settings, sharing
 from contest.contests.forms import (
     SESSION_EXPIRED, ConfirmForm, ContestForm, GroupForm, LogoForm, add_problems,
     with_scope_choices, with_topic_choices,
@@ -70,7 +70,8 @@ def _edit_page(contest, status: int | None = None, **forms):
         unassigned=group_admin.unassigned_audiences(contest), audiences=AUDIENCES,
         prizes=PRIZES, status=lifecycle.status, labels=lifecycle.STATUS_LABELS,
         logo_version=branding.logo_version(contest.logo_updated_at),
-        scopes_in_use=settings.has_attempts(contest), scope_label=scope_label, **forms,
+        scopes_in_use=settings.has_attempts(contest), scope_label=scope_label,
+        public_link=sharing.public_url("contests.home"), **forms,
     ), status or (400 if submitted else 200)
 
 
@@ -108,6 +109,28 @@ def remove_logo(contest_id: int):
     branding.remove_logo(contest, current_user)
     flash("Đã xóa logo.", "success")
     return redirect(url_for("contest_admin.edit", contest_id=contest.id))
+
+
+# --- QR poster (a download that changes nothing: role-checked, not audited) -
+
+@bp.route("/<int:contest_id>/ap-phich.pdf")
+@organizer_required
+def poster_pdf(contest_id: int):
+    return _poster(contest_id, "pdf")
+
+
+@bp.route("/<int:contest_id>/ap-phich.png")
+@organizer_required
+def poster_png(contest_id: int):
+    return _poster(contest_id, "png")
+
+
+def _poster(contest_id: int, kind: str) -> Response:
+    contest = settings.get_contest(contest_id)
+    data = poster.render(contest, sharing.public_url("contests.home"), kind)
+    return Response(data, mimetype=poster.FORMATS[kind], headers={
+        "Content-Disposition": f'attachment; filename="ap-phich-{contest.slug}.{kind}"',
+        "Cache-Control": "private, no-store"})
 
 
 # --- prize groups -----------------------------------------------------------

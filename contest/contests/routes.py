@@ -1,7 +1,7 @@
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import current_user
 
-from contest.contests import branding, services
+from contest.contests import branding, overview, services, sharing
 from contest.contests.markdown import render_markdown
 from contest.prizes.services import published_awards
 from contest.rankings import public
@@ -29,12 +29,15 @@ def home():
         return render_template("contests/empty.html")
     participation, read_at = public.contest_participation(contest)
     registered, _ = public.registered_count()
+    rounds = services.public_rounds(contest)
     return render_template(
-        "contests/home.html", contest=contest, rounds=services.public_rounds(contest),
+        "contests/home.html", contest=contest, rounds=rounds,
         rules_html=render_markdown(contest.rules), participation=participation,
         registered=registered, read_at=read_at,
         countdown=services.next_event(contest),
         my_rounds=_my_rounds(contest), start_form=StartForm(),
+        share=sharing.share_card(contest, rounds),
+        summary=overview.rules_summary(contest, rounds), prizes=overview.contest_prizes(contest),
     )
 
 
@@ -49,6 +52,12 @@ def _my_rounds(contest) -> dict[int, dict]:
         }
         for round_ in services.public_rounds(contest)
     }
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for it whatever the page links (pages link the SVG and PNG)."""
+    return current_app.send_static_file("img/favicon.ico")
 
 
 @bp.route("/the-le")

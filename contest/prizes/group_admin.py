@@ -132,7 +132,7 @@ def add_group(contest: Contest, settings: GroupSettings, actor) -> PrizeGroup:
     record("prize_group.create", actor=actor, target=group, contest_id=contest.id,
            position=position, **_audit(settings))
     db.session.commit()
-    _topics_changed(settings.topics)
+    clear_result_caches()  # the home page lists each group's prizes
     return group
 
 
@@ -145,7 +145,7 @@ def update_group(contest: Contest, group: PrizeGroup, settings: GroupSettings, a
     record("prize_group.update", actor=actor, target=group, contest_id=contest.id,
            **audit_change(before, after))
     db.session.commit()
-    _topics_changed(before["topics"] != after["topics"])
+    clear_result_caches()  # the home page's prizes, and what the group can draw
     return group
 
 
@@ -154,10 +154,9 @@ def remove_group(contest: Contest, group: PrizeGroup, actor) -> None:
         raise GroupsLocked()
     record("prize_group.delete", actor=actor, target=group, contest_id=contest.id,
            **_audit(GroupSettings.of(group)))
-    topics = group.topics
     db.session.delete(group)
     db.session.commit()
-    _topics_changed(topics)
+    clear_result_caches()  # the home page's prizes, and what the group could draw
 
 
 def _audit(settings: GroupSettings) -> dict:
@@ -165,12 +164,6 @@ def _audit(settings: GroupSettings) -> dict:
     return {"name": values["name"].strip(), "audiences": list(values["audiences"]),
             "topics": sorted(set(values["topics"])),
             **{f"{prize}_prizes": count for prize, count in values["counts"].items()}}
-
-
-def _topics_changed(changed) -> None:
-    """What a group can draw decides which answer keys a round's review may show."""
-    if changed:
-        clear_result_caches()
 
 
 def _flush() -> None:

@@ -1,6 +1,7 @@
 import hashlib
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, flash, jsonify, make_response, redirect, render_template,
+                   request, url_for)
 from flask_login import current_user, login_required
 
 from contest.contests.services import get_round
@@ -34,10 +35,25 @@ def attempt(public_id: str):
 
 
 def _render_quiz(attempt, form, status: int = 200):
-    return render_template(
+    """The quiz page, never kept in the browser's history: Back after a submit asks
+    the server again, which sends the result page instead of a quiz that looks live."""
+    response = make_response(render_template(
         "quiz/attempt.html", attempt=attempt, form=form,
         items=quiz_items(attempt.id), remaining_ms=services.remaining_ms(attempt),
-    ), status
+    ), status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/api/bai-thi/<public_id>/trang-thai")
+@login_required
+def state(public_id: str):
+    """Whether the attempt is still open, and its time left: asked by a quiz page
+    the browser restored from its back/forward cache (JSON is sent ``no-store``)."""
+    attempt = services.get_own_attempt(public_id, current_user)
+    return jsonify(submitted=attempt.is_submitted,
+                   remaining_ms=0 if attempt.is_submitted else services.remaining_ms(attempt),
+                   result_url=url_for("quiz.result", public_id=public_id))
 
 
 @bp.route("/bai-thi/<public_id>/nop", methods=["POST"])

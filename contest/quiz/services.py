@@ -30,9 +30,12 @@ from contest.rankings.tally import record_submission
 START_RETRIES = 5
 
 
-def deadline_for(round_: Round, started_at: datetime) -> datetime:
-    """Start plus the time limit, cut at the round's close time."""
-    return min(started_at + round_.time_limit, round_.closes_at)
+def deadline_for(round_: Round, started_at: datetime,
+                 time_limit_percent: int | None = None) -> datetime:
+    """Start plus the time limit (times the person's extra time, when an organizer
+    gave them some: ``accounts.extra_time``), cut at the round's close time."""
+    return min(started_at + round_.time_limit * (time_limit_percent or 100) / 100,
+               round_.closes_at)
 
 
 def remaining_ms(attempt: Attempt, at: datetime | None = None) -> int:
@@ -117,7 +120,7 @@ def _new_attempt(user, round_: Round, used: int) -> Attempt:
         raise AttemptLimitReached()
     return Attempt(
         user_id=user.id, round_id=round_.id, number=used + 1, status=IN_PROGRESS,
-        started_at=started, deadline_at=deadline_for(round_, started),
+        started_at=started, deadline_at=deadline_for(round_, started, user.time_limit_percent),
         total=round_.questions_per_attempt,
     )
 

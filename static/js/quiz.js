@@ -1,5 +1,6 @@
 // The quiz page: server-synced timer, answers saved at once, kept on the phone
-// and retried while offline, one question per screen on a phone.
+// and retried while offline, one question per screen on a phone (the question
+// shown survives a reload), a page restored by Back checks the attempt's state.
 (function () {
   "use strict";
   var form = document.getElementById("quiz");
@@ -7,8 +8,10 @@
 
   var saveUrl = form.dataset.saveUrl;
   var storeKey = "cchc-attempt:" + form.dataset.attempt;
+  var positionKey = "cchc-position:" + form.dataset.attempt;  // sessionStorage: this tab
   var csrf = form.querySelector("input[name=csrf_token]").value;
   var timerEl = form.querySelector("[data-timer]");
+  var timerAlertEl = form.querySelector("[data-timer-alert]");
   var netEl = form.querySelector("[data-net]");
   var answeredEl = form.querySelector("[data-answered]");
   var questions = Array.prototype.slice.call(form.querySelectorAll(".question"));
@@ -50,7 +53,10 @@
       var checked = q.querySelector("input[type=radio]:checked");
       var link = form.querySelector('.qmap-item[data-goto="' + q.dataset.position + '"]');
       if (checked) answered += 1;
-      if (link) link.classList.toggle("answered", !!checked);
+      if (link) {
+        link.classList.toggle("answered", !!checked);
+        link.setAttribute("aria-label", "Câu " + q.dataset.position + (checked ? ", đã trả lời" : ""));
+      }
     });
     answeredEl.textContent = answered;
     return answered;
@@ -126,13 +132,24 @@
 
   window.addEventListener("online", function () { retryDelay = 1000; flush(); });
 
-  // ---- timer ----
+  // ---- timer: shown every second, read out by screen readers only at thresholds ----
+  var ALERTS = [[300, "Còn 5 phút làm bài."], [60, "Còn 1 phút làm bài."]];
+  var lastSeconds = null;
   function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function announceThreshold(seconds) {
+    ALERTS.forEach(function (alert) {
+      if (lastSeconds !== null && lastSeconds > alert[0] && seconds <= alert[0]) {
+        timerAlertEl.textContent = alert[1];
+      }
+    });
+    lastSeconds = seconds;
+  }
   function tick() {
     var left = Math.max(0, endAt - Date.now());
     var seconds = Math.ceil(left / 1000);
     timerEl.textContent = pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60);
     timerEl.parentNode.classList.toggle("urgent", seconds <= 60);
+    announceThreshold(seconds);
     if (left <= 0) { autoSubmit(); return; }
     setTimeout(tick, 250);
   }
@@ -140,8 +157,11 @@
     if (submitting) return;
     setNet("Hết giờ — đang nộp bài…", "");
     submitting = true;
-    try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+    forgetAttempt();
     form.submit();
+  }
+  function forgetAttempt() {
+    try { localStorage.removeItem(storeKey); sessionStorage.removeItem(positionKey); } catch (e) { /* ignore */ }
   }
 
   // ---- submit: let pending saves go first, then post the form (it carries every answer) ----
@@ -153,34 +173,83 @@
       return;
     }
     submitting = true;
-    try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+    forgetAttempt();
   });
 
-  // ---- one question per screen on a phone ----
+  // ---- a page the browser restored from its back/forward cache: is the attempt still open? ----
+  function checkState() {
+    return fetch(form.dataset.stateUrl, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        if (data.submitted) { window.location.replace(data.result_url); return; }
+        endAt = Date.now() + data.remaining_ms;
+        submitting = false;
+        flush();
+      })
+      .catch(function () { /* offline: the timer and the saved answers carry on */ });
+  }
+  window.addEventListener("pageshow", function (event) { if (event.persisted) checkState(); });
+
+  // ---- one question per screen on a phone, with the map folded away ----
   var pager = form.querySelector("[data-pager]");
+  var qmap = form.querySelector(".qmap");
+  var qmapToggle = form.querySelector("[data-qmap-toggle]");
   var narrow = window.matchMedia("(max-width: 767.98px)");
+  function rememberPosition() {
+    try { sessionStorage.setItem(positionKey, String(current + 1)); } catch (e) { /* private mode */ }
+  }
+  function rememberedIndex() {
+    var stored = null;
+    try { stored = sessionStorage.getItem(positionKey); } catch (e) { /* private mode */ }
+    var hash = /^#q(\d+)$/.exec(window.location.hash);
+    var position = Number(stored || (hash && hash[1]) || 1);
+    return position >= 1 && position <= questions.length ? position - 1 : 0;
+  }
   function show(index) {
     current = Math.max(0, Math.min(questions.length - 1, index));
     questions.forEach(function (q, i) { q.classList.toggle("current", i === current); });
-    form.querySelectorAll(".qmap-item").forEach(function (a, i) { a.classList.toggle("current", i === current); });
+    form.querySelectorAll(".qmap-item").forEach(function (a, i) {
+      a.classList.toggle("current", i === current);
+      if (i === current) a.setAttribute("aria-current", "step"); else a.removeAttribute("aria-current");
+    });
     pager.querySelector("[data-prev]").disabled = current === 0;
     pager.querySelector("[data-next]").textContent = current === questions.length - 1 ? "Đến câu dự đoán ↓" : "Câu sau →";
+    rememberPosition();
+  }
+  // After Previous/Next or a pick on the map: the new question gets the focus
+  // (a keyboard or screen-reader user goes on from it), scrolled into view only if needed.
+  function focusCurrent() {
+    var q = questions[current];
+    var top = q.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 2) q.scrollIntoView();
+    q.focus({ preventScroll: true });
+  }
+  function openMap(open) {
+    qmap.classList.toggle("open", open);
+    qmapToggle.setAttribute("aria-expanded", open ? "true" : "false");
   }
   function applyLayout() {
     form.classList.toggle("paged", narrow.matches);
     pager.hidden = !narrow.matches;
+    qmapToggle.hidden = !narrow.matches;
+    openMap(false);
     show(current);
   }
-  pager.querySelector("[data-prev]").addEventListener("click", function () { show(current - 1); window.scrollTo(0, 0); });
+  questions.forEach(function (q) { q.tabIndex = -1; });
+  pager.querySelector("[data-prev]").addEventListener("click", function () { show(current - 1); focusCurrent(); });
   pager.querySelector("[data-next]").addEventListener("click", function () {
     if (current === questions.length - 1) { document.getElementById("du-doan").scrollIntoView(); return; }
-    show(current + 1); window.scrollTo(0, 0);
+    show(current + 1); focusCurrent();
   });
-  form.querySelector(".qmap").addEventListener("click", function (event) {
+  qmapToggle.addEventListener("click", function () { openMap(!qmap.classList.contains("open")); });
+  qmap.addEventListener("click", function (event) {
     var target = event.target.closest("[data-goto]");
     if (!target || !narrow.matches) return;
     event.preventDefault();
     show(Number(target.dataset.goto) - 1);
+    openMap(false);
+    focusCurrent();
   });
   if (narrow.addEventListener) narrow.addEventListener("change", applyLayout);
 
@@ -191,6 +260,7 @@
     if (input) { input.checked = true; setState(key, "Đang lưu…", "saving"); }
   });
   refreshProgress();
+  current = rememberedIndex();
   applyLayout();
   tick();
   flush();

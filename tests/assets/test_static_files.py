@@ -14,7 +14,7 @@ from tests.assets.helpers import DECODE, get
 STATIC = Path(__file__).resolve().parents[2] / "static"
 YEAR = 365 * 24 * 3600
 STATIC_LINK = re.compile(r'(?:href|src)="(/static/[^"]+)"')
-HASHED = re.compile(r"/static/(?P<stem>.+)\.[0-9a-f]{12}(?P<suffix>\.(?:css|js))")
+HASHED = re.compile(r"/static/(?P<stem>.+)\.[0-9a-f]{12}(?P<suffix>\.(?:css|js|svg|png|ico))")
 
 
 def linked_static_files(client, url: str) -> dict[str, str]:

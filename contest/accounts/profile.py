@@ -1,0 +1,90 @@
+"""A person's own profile: phone, e-mail and password at any time; name, date of
+birth and unit only until their first submitted attempt. Prizes are paid on those
+three, so afterwards only the organizer corrects them, with a reason in the log
+(``management.correct_profile``).
+
+Each change is written with its audit row in one transaction; a phone or e-mail
+another account took meanwhile (the unique constraints) changes nothing.
+"""
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from contest.accounts.forms import PRIZE_FIELDS
+from contest.accounts.management import get_active_unit
+from contest.accounts.models import User
+from contest.accounts.services import DuplicateAccount
+from contest.audit.services import record
+from contest.errors import DomainError
+from contest.extensions import db
+from contest.quiz.models import SUBMITTED, Attempt
+from contest.units.models import Unit
+from contest.units.services import all_units
+
+ASK_THE_ORGANIZER = ("Họ và tên, ngày sinh và đơn vị không tự sửa được sau khi bạn đã nộp bài thi "
+                     "(giải thưởng được trao theo các thông tin này). Nếu cần sửa, vui lòng liên hệ "
+                     "Ban Tổ chức.")
+
+
+class ProfileLocked(DomainError):
+    status_code = 403
+    message = ASK_THE_ORGANIZER
+
+
+class WrongPassword(DomainError):
+    message = "Mật khẩu hiện tại không đúng."
+
+
+def prize_fields_locked(user: User) -> bool:
+    """True once the person has a submitted attempt."""
+    submitted = select(Attempt.id).where(Attempt.user_id == user.id, Attempt.status == SUBMITTED)
+    return db.session.scalar(submitted.limit(1)) is not None
+
+
+def units_for(user: User) -> list[Unit]:
+    """The units a person may pick: the active ones, and their own even if no longer active."""
+    units = all_units()
+    return units if any(unit.id == user.unit_id for unit in units) else [user.unit, *units]
+
+
+def update_profile(user: User, values: dict) -> dict:
+    """Apply ``values`` (by ``User`` attribute; ``unit_id`` for the unit) and return
+    what changed, before and after; nothing changed returns ``{}`` and writes nothing."""
+    if values.keys() & set(PRIZE_FIELDS) and prize_fields_locked(user):
+        raise ProfileLocked()
+    values = dict(values)
+    unit_id = values.pop("unit_id", user.unit_id)
+    changes = {key: _change(getattr(user, key), value)
+               for key, value in values.items() if getattr(user, key) != value}
+    if unit_id != user.unit_id:
+        unit = get_active_unit(unit_id)
+        changes["unit"] = _change(user.unit.code, unit.code)
+        user.unit = unit
+    if not changes:
+        return {}
+    for key in values.keys() & changes.keys():
+        setattr(user, key, values[key])
+    record("account.profile", actor=user, target=user, changes=changes)
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise DuplicateAccount() from error
+    return changes
+
+
+def _change(before, after) -> dict:
+    return {"before": _plain(before), "after": _plain(after)}
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not user.check_password(current):
+        raise WrongPassword()
+    user.set_password(new)
+    record("account.password_change", actor=user, target=user)
+    db.session.commit()

@@ -1,0 +1,106 @@
+"""A forgotten password: a single-use link, valid 30 minutes, sent by e-mail.
+
+The link carries an itsdangerous token signed with ``SECRET_KEY``: the account id
+and a fingerprint of the account's current password hash. No table is needed:
+setting a password stores a new hash (a new salt every time), so the fingerprint
+stops matching and the link (with every other link sent before it) stops working;
+``max_age`` ends it after 30 minutes. Nothing to clean up, and every app node can
+check a link. The new password is written by a conditional UPDATE on the old
+hash, so the same link submitted twice at once sets one password, not two.
+"""
+import hashlib
+import hmac
+
+from flask import current_app, render_template, url_for
+from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
+from sqlalchemy import select, update
+
+from contest.accounts.hashing import hash_password
+from contest.accounts.mailer import send
+from contest.accounts.models import User
+from contest.audit.services import record
+from contest.clock import now
+from contest.errors import DomainError
+from contest.extensions import db
+
+LINK_MINUTES = 30
+SALT = "accounts.password-reset"
+SUBJECT = "Đặt lại mật khẩu tài khoản dự thi trực tuyến"
+
+
+class ResetLinkInvalid(DomainError):
+    message = ("Đường dẫn đặt lại mật khẩu không hợp lệ, đã hết hạn (sau 30 phút) hoặc đã "
+               "được dùng. Vui lòng yêu cầu một đường dẫn mới.")
+
+
+class _ClockSigner(TimestampSigner):
+    """Token times from ``contest.clock`` (tests move it past the 30 minutes)."""
+
+    def get_timestamp(self) -> int:
+        return int(now().timestamp())
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt=SALT, signer=_ClockSigner)
+
+
+def _fingerprint(password_hash: str) -> str:
+    """Identifies the password hash without showing it (the token is readable)."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
+def make_token(user: User) -> str:
+    return _serializer().dumps({"user": user.id, "stamp": _fingerprint(user.password_hash)})
+
+
+def user_for_token(token: str) -> User:
+    """The account a link resets; refused when forged, older than 30 minutes, used
+    (the password changed since), or the account is locked."""
+    try:
+        data = _serializer().loads(token, max_age=LINK_MINUTES * 60)
+    except BadData as error:
+        raise ResetLinkInvalid() from error
+    data = data if isinstance(data, dict) else {}
+    user_id, stamp = data.get("user"), data.get("stamp")
+    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    if user is None or user.is_locked or not _same_password(user, stamp):
+        raise ResetLinkInvalid()
+    return user
+
+
+def _same_password(user: User, stamp) -> bool:
+    return isinstance(stamp, str) and hmac.compare_digest(_fingerprint(user.password_hash), stamp)
+
+
+def request_reset(email: str) -> None:
+    """Send a reset link to the account with this e-mail, if there is one and it is
+    not locked. The caller answers the same either way; the mail leaves from a
+    background thread, so the time taken does not tell either."""
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None or user.is_locked:
+        return
+    body = render_template("accounts/email/reset_password.txt", user=user,
+                           link=_reset_link(make_token(user)), minutes=LINK_MINUTES)
+    send(SUBJECT, body, user.email)
+
+
+def _reset_link(token: str) -> str:
+    """On ``PUBLIC_URL`` when set, so a forged Host header cannot point the link elsewhere."""
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return base + url_for("password_reset.reset_password", token=token)
+    return url_for("password_reset.reset_password", token=token, _external=True)
+
+
+def complete_reset(token: str, password: str) -> User:
+    """Set the new password and spend the link, in one transaction with its audit row."""
+    user = user_for_token(token)
+    written = db.session.execute(
+        update(User).where(User.id == user.id, User.password_hash == user.password_hash)
+        .values(password_hash=hash_password(password)))
+    if written.rowcount != 1:  # the same link used a moment ago
+        db.session.rollback()
+        raise ResetLinkInvalid()
+    record("account.reset_password_email", actor=user, target=user)
+    db.session.commit()
+    return user

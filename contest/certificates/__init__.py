@@ -1,0 +1,1 @@
+"""Certificates of participation and of prizes, and their public verification."""

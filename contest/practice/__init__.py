@@ -1,0 +1,1 @@
+"""Practice (luyện tập): untimed, unranked questions whose answers are already public."""

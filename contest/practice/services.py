@@ -1,0 +1,167 @@
+"""Practice (luyện tập): untimed, unranked, counted nowhere, with the explanation
+and source after each answer.
+
+The pool is the questions whose answers are already public, and nothing a round
+can still ask:
+
+- public: a question version whose key a round's review has shown, that is a
+  version drawn in a submitted attempt (the per-question tallies record each
+  one) of a round that has closed and whose review is open
+  (``contests.lifecycle.review_opens_at``); still current and active;
+- minus every question that an open or future round of any contest can still
+  draw (``quiz.review.still_drawable_codes``: the draw's own selection rules,
+  drafts and prize groups' own topics included).
+
+Nothing is stored: an answer is checked and forgotten, so attempts, attempt
+counts, rankings, statistics and prizes never see a practice answer.
+"""
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from contest.bank.models import Question
+from contest.clock import now
+from contest.contests.lifecycle import review_opens_at
+from contest.contests.models import Contest, Round
+from contest.errors import DomainError, NotFound
+from contest.extensions import db
+from contest.quiz.review import still_drawable_codes
+from contest.rankings.caches import cached_figures
+from contest.rankings.models import QuestionTally
+
+SET_SIZE = 10
+_random = secrets.SystemRandom()
+
+
+class NotInPractice(NotFound):
+    message = "Câu hỏi này không có trong phần luyện tập."
+
+
+class InvalidChoice(DomainError):
+    message = "Vui lòng chọn một phương án của câu hỏi."
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """A practice answer checked: options indexed as the page shows them (by position)."""
+    question: Question
+    chosen_index: int
+    correct_index: int
+
+    @property
+    def is_correct(self) -> bool:
+        return self.chosen_index == self.correct_index
+
+    @property
+    def chosen(self):
+        return self.question.options[self.chosen_index]
+
+    @property
+    def correct(self):
+        return self.question.options[self.correct_index]
+
+
+@dataclass(frozen=True)
+class PracticeItem:
+    position: int
+    question: Question
+    feedback: Feedback | None
+
+
+# --- the pool ----------------------------------------------------------------------
+
+def reviewed_round_ids(at: datetime) -> list[int]:
+    """Rounds whose review shows answers at ``at``: scheduled, closed, and past
+    the review time their contest sets."""
+    rounds = db.session.scalars(
+        select(Round).where(Round.scheduled_at.is_not(None), Round.closes_at <= at)
+        .options(selectinload(Round.contest).selectinload(Contest.rounds)))
+    return [round_.id for round_ in rounds if review_opens_at(round_) <= at]
+
+
+def drawable_codes_anywhere(at: datetime) -> frozenset[str]:
+    """Codes of the questions that a round not yet closed, of any contest, can draw."""
+    pending = select(Round.contest_id).where(Round.closes_at > at)
+    codes: set[str] = set()
+    for contest in db.session.scalars(select(Contest).where(Contest.id.in_(pending))):
+        codes |= still_drawable_codes(contest)
+    return frozenset(codes)
+
+
+def pool_ids() -> frozenset[int]:
+    """Ids of the question versions practice may show; cached like the result
+    figures (cleared with them by every change to a round or a contest)."""
+    ids, _ = cached_figures("practice-pool", _pool_ids)
+    return ids
+
+
+def _pool_ids() -> frozenset[int]:
+    at = now()
+    rounds = reviewed_round_ids(at)
+    if not rounds:
+        return frozenset()
+    shown = select(QuestionTally.question_id).where(QuestionTally.round_id.in_(rounds))
+    rows = db.session.execute(select(Question.id, Question.code).where(
+        Question.id.in_(shown), Question.is_current.is_(True), Question.active.is_(True)))
+    hidden = drawable_codes_anywhere(at)
+    return frozenset(id_ for id_, code in rows if code not in hidden)
+
+
+# --- a practice set and its answers --------------------------------------------
+
+def _questions(ids: list[int]) -> list[Question]:
+    """The questions with their options, in the order of ``ids``."""
+    by_id = {question.id: question for question in db.session.scalars(
+        select(Question).where(Question.id.in_(ids)).options(selectinload(Question.options)))}
+    return [by_id[id_] for id_ in ids]
+
+
+def new_set(size: int = SET_SIZE) -> list[Question]:
+    """Up to ``size`` questions of the pool, at random (none when it is empty)."""
+    pool = sorted(pool_ids())
+    return _questions(_random.sample(pool, min(size, len(pool))))
+
+
+def questions_in_pool(ids: list[int]) -> list[Question]:
+    """The questions a page sent back, each checked to be in the pool (else 404)."""
+    pool = pool_ids()
+    if not ids or len(ids) > SET_SIZE or len(set(ids)) != len(ids):
+        raise DomainError("Bộ câu hỏi luyện tập gửi lên không hợp lệ. Vui lòng mở lại trang luyện tập.")
+    if any(id_ not in pool for id_ in ids):
+        raise NotInPractice()
+    return _questions(ids)
+
+
+def parse_ids(text: str | None) -> list[int]:
+    """"12,7,30" as ids; anything else as no ids."""
+    parts = (text or "").split(",")
+    if not all(part.isascii() and part.isdigit() for part in parts):
+        return []
+    return [int(part) for part in parts]
+
+
+def feedback_for(question: Question, choice) -> Feedback:
+    """Check ``choice`` (the display index of an option) against the key."""
+    if isinstance(choice, bool) or not isinstance(choice, int) \
+            or not 0 <= choice < len(question.options):
+        raise InvalidChoice()
+    correct = next(index for index, option in enumerate(question.options) if option.is_correct)
+    return Feedback(question, choice, correct)
+
+
+def check_answer(question_id, choice) -> Feedback:
+    """One answer from the page's script: the question must be in the pool."""
+    if isinstance(question_id, bool) or not isinstance(question_id, int):
+        raise NotInPractice()
+    return feedback_for(questions_in_pool([question_id])[0], choice)
+
+
+def checked_items(questions: list[Question], answers: dict[int, int]) -> list[PracticeItem]:
+    """The set as the page shows it, with feedback where an answer was given
+    (``answers``: position → display index)."""
+    return [PracticeItem(position, question,
+                         feedback_for(question, answers[position]) if position in answers else None)
+            for position, question in enumerate(questions, start=1)]
