@@ -19,10 +19,14 @@ keepalive         GUNICORN_KEEPALIVE, default 5 s: how long an idle connection i
 accesslog         "-": one line per request on stdout.
 errorlog          "-": gunicorn's own messages and the app's errors on stderr.
 
-Gunicorn answers with a `Server: gunicorn` header (no version). It has no setting
-to drop it (benoitc/gunicorn#825); a reverse proxy in front can.
+Gunicorn answers with a `Server: gunicorn` header and has no setting to change it
+(benoitc/gunicorn#825): the name comes from `gunicorn.http.wsgi.SERVER`, which this
+file blanks (below), so the header is sent empty and names no software. A reverse
+proxy in front sends its own (nginx: `server_tokens off`, docs/deploy.md).
 """
 import os
+
+import gunicorn.http.wsgi
 
 # Workers, threads and worker class: chosen by the measurement in
 # docs/benchmarks.md, section Serving.
@@ -53,3 +57,6 @@ errorlog = "-"
 # servers of one user on one machine (the app and the benchmark's baseline) would
 # share its default path.
 control_socket_disable = True
+# Read by every response gunicorn makes (HTTP/1 and HTTP/2) for its Server
+# header; this file runs in the master before the workers are forked.
+gunicorn.http.wsgi.SERVER = ""

@@ -22,6 +22,8 @@ def create_app(config=None, *, for_cli: bool = False) -> Flask:
     app.config.from_object(config or Config)
     require_secret_key(app, for_cli)
     _init_extensions(app)
+    from contest import request_guard
+    request_guard.register(app)  # the bounded <int:…> converter, before the blueprints
     _register_blueprints(app)
     _register_hooks(app)
     from contest import assets, cli, database, errorhandlers, templating
@@ -60,16 +62,13 @@ def _init_extensions(app: Flask) -> None:
 
     from flask import request
 
-    from contest.accounts.models import User
-    from contest.accounts.session_account import LIGHT_ENDPOINTS, session_account
+    from contest.accounts.session_account import LIGHT_ENDPOINTS, account_for_session
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        if not user_id.isdigit():
-            return None
-        if request.endpoint in LIGHT_ENDPOINTS:  # the answer save: who, and whether locked
-            return session_account(int(user_id))
-        return db.session.get(User, int(user_id))
+        """The account, while the session's version is its current one; the answer
+        save reads who and whether locked only."""
+        return account_for_session(user_id, light=request.endpoint in LIGHT_ENDPOINTS)
 
 
 def _unauthorized():
@@ -108,6 +107,8 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(practice)
     app.register_blueprint(certificates)
+    from contest.privacy.routes import bp as privacy
+    app.register_blueprint(privacy)
 
 
 # The pages a person's own attempts show on (a result page of an attempt not yet

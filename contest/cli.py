@@ -26,6 +26,8 @@ def register(app) -> None:
     app.cli.add_command(results)
     from contest.accounts.cli import create_admin_command
     app.cli.add_command(create_admin_command)
+    from contest.privacy.cli import privacy
+    app.cli.add_command(privacy)
 
 
 @click.command("seed-demo")

@@ -7,6 +7,7 @@ Production refuses to start without ``SECRET_KEY``; the demo mode used by
 import os
 import secrets
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
@@ -80,7 +81,14 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # Served over HTTPS: SESSION_COOKIE_SECURE=1 marks both login cookies Secure.
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE") == "1"
+    # A session ends this long after its last request (each request renews it, so an
+    # attempt is never cut); "remember me" keeps a person logged in for 30 days.
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a quiz can stay open for a long time
     BOOTSTRAP_SERVE_LOCAL = True
@@ -126,9 +134,18 @@ class Config:
     # Seconds after the deadline during which a save or submit is still accepted
     # (network latency of a phone on a slow mobile network).
     ANSWER_GRACE_SECONDS = int(os.environ.get("ANSWER_GRACE_SECONDS", "3"))
+    # An attempt submitted in less than this many seconds a question on average is
+    # flagged for the organizer (kept and ranked; see contest/quiz/plausibility.py).
+    MIN_SECONDS_PER_QUESTION = float(os.environ.get("MIN_SECONDS_PER_QUESTION", "1.5"))
     QUESTION_BANK_DIR = os.environ.get(
         "QUESTION_BANK_DIR", str(Path(__file__).resolve().parent.parent / "question_bank")
     )
+    # Personal data (contest/privacy): CCCD numbers are kept only as an HMAC-SHA256 keyed
+    # with CCCD_HASH_KEY (unset: a key derived from SECRET_KEY; changing either makes the
+    # stored hashes useless for the uniqueness check), and a closed contest's personal
+    # data may be anonymised this many days after its close (`flask privacy anonymise`).
+    CCCD_HASH_KEY = os.environ.get("CCCD_HASH_KEY") or None
+    PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
 
 
 class TestConfig(Config):

@@ -2,7 +2,8 @@
 from datetime import date, datetime
 
 from wtforms import DateField, IntegerField, SelectField
-from wtforms.validators import ValidationError
+from wtforms.validators import Length, ValidationError
+from contest.text import clean_text
 
 
 class VietnameseDateField(DateField):
@@ -23,15 +24,26 @@ class VietnameseDateField(DateField):
         raise ValueError("Ngày không hợp lệ (dạng dd/mm/yyyy).")
 
 
+# More digits than any count or number a form asks for (``int`` refuses over 4,300).
+MAX_INTEGER_DIGITS = 18
+
+
+def parse_integer(text: str) -> int | None:
+    """An optionally signed whole number in ASCII digits ("-5", "12"); None for
+    anything else: "²", "1_000", "1e3", too many digits."""
+    digits = text[1:] if text[:1] in "+-" else text
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > MAX_INTEGER_DIGITS:
+        return None
+    return int(text)
+
+
 class VietnameseIntegerField(IntegerField):
     def process_formdata(self, valuelist):
         if not valuelist or not valuelist[0].strip():
             self.data = None
             return
-        try:
-            self.data = int(valuelist[0].strip())
-        except ValueError:
-            self.data = None
+        self.data = parse_integer(valuelist[0].strip())
+        if self.data is None:
             raise ValueError("Giá trị phải là một số nguyên.")
 
 
@@ -53,3 +65,22 @@ def not_in_future(form, field):
         raise ValidationError("Ngày sinh không thể ở tương lai.")
     if field.data and field.data.year < 1900:
         raise ValidationError("Ngày sinh không hợp lệ.")
+
+
+def fits(column) -> Length:
+    """At most the length of ``column`` (a model's String column): PostgreSQL
+    refuses a longer value, SQLite would store it."""
+    length = column.type.length
+    return Length(max=length, message=f"Tối đa {length} ký tự.")
+
+
+def clean(value):
+    """The filter of every one-line text field: NFC, no invisible characters, no
+    outer spaces (``contest.text.clean_text``)."""
+    return clean_text(value)
+
+
+def clean_lines(value):
+    """The same for a text with lines (a question, an explanation, the rules)."""
+    return clean_text(value, keep_lines=True)
+

@@ -1,11 +1,13 @@
 """HTTP security headers (no inline script anywhere: the CSP forbids it) and the
 secret key rule."""
+from flask import current_app, g, request, session
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 def add_security_headers(response):
@@ -15,9 +17,31 @@ def add_security_headers(response):
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if response.mimetype == "application/json" or response.status_code >= 300:
-        headers.setdefault("Cache-Control", "no-store")
+    if request.is_secure:  # over HTTPS, or behind PROXY_COUNT proxies that say so
+        headers.setdefault("Strict-Transport-Security", HSTS)
+    carries_form = _took_csrf_token()
+    if "Cache-Control" not in headers and (carries_form or _is_private(response)):
+        headers["Cache-Control"] = "no-store"
     return response
+
+
+# No browser history, proxy or shared cache keeps a page with a form (its CSRF
+# token), nor anything private, unless the route set its own Cache-Control:
+# static files (WhiteNoise, or Flask's send_file), the public charts and the
+# logo do, and stay cacheable.
+
+def _took_csrf_token() -> bool:
+    """Whether this request rendered a CSRF token (a form). Flask-WTF caches the
+    token on ``g``; it is taken off, so a later request sharing the application
+    context (the tests' client) does not look as if it carried one too."""
+    return g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None) is not None
+
+
+def _is_private(response) -> bool:
+    """JSON, redirects and errors, and anything answered to a logged-in person
+    (their pages, attempts, exports, certificates)."""
+    return (response.mimetype == "application/json" or response.status_code >= 300
+            or "_user_id" in session)
 
 
 MISSING_SECRET_KEY = (

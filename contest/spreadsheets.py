@@ -9,7 +9,9 @@ Small sheets go through pandas (``write_xlsx``, ``write_csv``); big ones are
 streamed row by row from an iterator (``write_xlsx_tables``, ``write_csv_zip``)
 with XlsxWriter's constant-memory mode, so a 300,000-row ranking never sits in
 memory.
-Reading: pandas with openpyxl, every cell as text.
+Reading (``read_sheet``): openpyxl in read-only mode (bounded: ``xlsx_loading``),
+every cell as text, rows streamed up to the import's limit after the file's
+size, its zip and its declared sheet size were checked.
 """
 import csv
 import io
@@ -21,16 +23,22 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 import xlsxwriter
+from openpyxl.utils import get_column_letter
 
 from contest.errors import DomainError
 from contest.text import fold
+from contest.xlsx_loading import TooManyStrings, open_read_only
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 MAX_ROWS = 20_000
+MEGABYTE = 1024 * 1024
 # An upload whose parts declare more than this once unpacked is refused before
 # anything is unpacked (a few kilobytes of zip can declare gigabytes).
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * MEGABYTE
+MAX_ZIP_MEMBERS = 200      # a workbook of ours has about ten parts
+EXTRA_COLUMNS = 10         # columns an organizer may add beside the template's (notes)
+MAX_READ_COLUMNS = 100
 MAX_SHEET_NAME = 31
 PROGRESS_STEP = 2_000  # rows between two progress reports of a streamed export
 WIDTH_SAMPLE = 200     # rows read ahead to size the columns of a streamed sheet
@@ -68,31 +76,150 @@ def write_csv(frame: pd.DataFrame) -> bytes:
     return frame.map(neutralise).to_csv(index=False).encode("utf-8-sig")
 
 
-def read_xlsx(data: bytes, sheet: int | str = 0) -> pd.DataFrame:
-    """The first sheet (or ``sheet``) as text cells; blank cells are ''."""
-    if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
-        raise SpreadsheetError()
-    _refuse_large_unpacked(data)
+# --- reading an upload ---------------------------------------------------------
+# A hostile .xlsx is cheap to make: a few kilobytes can declare a sheet of
+# 16,384 columns by a million rows, or unpack to gigabytes. So the file is
+# checked before anything is read (its size, the zip's parts and what they
+# declare once unpacked, the sheet's declared size), then its rows are streamed
+# with openpyxl's read-only mode, stopping one row past the import's limit.
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an import accepts: the file's size in bytes, the data rows under the
+    header, and the columns (the template's and a few more for notes)."""
+    max_bytes: int
+    max_rows: int
+    max_columns: int
+
+    @classmethod
+    def for_template(cls, columns: int, max_bytes: int, max_rows: int) -> "Limits":
+        return cls(max_bytes=max_bytes, max_rows=max_rows, max_columns=columns + EXTRA_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Row 1's cells, and each non-blank row under it with its Excel row number;
+    every cell as text ('' when blank), as wide as the header."""
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]
+
+
+def read_sheet(data: bytes, limits: Limits, sheet: int | str = 0) -> Sheet:
+    """The first sheet (or ``sheet``) of an uploaded .xlsx, refused with a
+    ``SpreadsheetError`` when it is not one or goes beyond ``limits``."""
+    check_upload(data, limits.max_bytes)
     try:
-        frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str,
-                              keep_default_na=False, engine="openpyxl")
+        # A sheet within the limits uses at most a string per cell.
+        workbook = open_read_only(data, max_strings=(limits.max_rows + 1) * limits.max_columns)
+    except TooManyStrings as error:
+        raise SpreadsheetError("Tệp có nhiều ô chữ hơn số ô một trang tính theo mẫu có thể có. "
+                               "Hãy chép dữ liệu sang tệp mẫu.") from error
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise SpreadsheetError() from error
-    if len(frame) > MAX_ROWS:
-        raise SpreadsheetError(f"Tệp có {len(frame)} dòng, tối đa {MAX_ROWS} dòng.")
-    return frame
+    try:
+        return _read_worksheet(_worksheet(workbook, sheet), limits)
+    except SpreadsheetError:
+        raise
+    except Exception as error:
+        raise SpreadsheetError() from error
+    finally:
+        workbook.close()
 
 
-def _refuse_large_unpacked(data: bytes) -> None:
+def read_xlsx(data: bytes, sheet: int | str = 0) -> pd.DataFrame:
+    """A sheet as a table of text cells, within generous limits: for reading
+    our own workbooks back (round trips, tests)."""
+    table = read_sheet(data, Limits(MAX_UNPACKED_BYTES, MAX_ROWS, MAX_READ_COLUMNS), sheet)
+    return pd.DataFrame([cells for _, cells in table.rows], columns=table.headers, dtype=object)
+
+
+def check_upload(data: bytes, max_bytes: int) -> None:
+    """Refuse, before unpacking anything: a file over ``max_bytes``, one that is
+    not a zip, a zip of too many parts or declaring too much once unpacked
+    (reading never unpacks more than a part declares)."""
+    if len(data) > max_bytes:
+        raise SpreadsheetError(f"Tệp quá lớn ({_megabytes(len(data))} MB), tối đa "
+                               f"{max_bytes // MEGABYTE} MB. Hãy chia thành nhiều tệp nhỏ hơn.")
+    if not data.startswith(b"PK"):
+        raise SpreadsheetError()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            declared = sum(member.file_size for member in archive.infolist())
+            members = archive.infolist()
     except (zipfile.BadZipFile, ValueError) as error:
         raise SpreadsheetError() from error
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise SpreadsheetError(f"Tệp có {len(members)} phần nén bên trong (một tệp Excel theo "
+                               f"mẫu có khoảng mười phần, tối đa {MAX_ZIP_MEMBERS}). Hãy dùng tệp mẫu.")
+    declared = sum(member.file_size for member in members)
     if declared > MAX_UNPACKED_BYTES:
         raise SpreadsheetError(
-            f"Tệp Excel quá lớn khi giải nén ({declared // (1024 * 1024)} MB, tối đa "
-            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB). Hãy chia thành nhiều tệp nhỏ hơn.")
+            f"Tệp Excel quá lớn khi giải nén ({declared // MEGABYTE} MB, tối đa "
+            f"{MAX_UNPACKED_BYTES // MEGABYTE} MB). Hãy chia thành nhiều tệp nhỏ hơn.")
+
+
+def _worksheet(workbook, sheet: int | str):
+    if isinstance(sheet, str):
+        if sheet not in workbook.sheetnames:
+            raise SpreadsheetError(f"Tệp không có trang tính «{sheet}».")
+        return workbook[sheet]
+    if sheet >= len(workbook.worksheets):
+        raise SpreadsheetError()
+    return workbook.worksheets[sheet]
+
+
+def _read_worksheet(worksheet, limits: Limits) -> Sheet:
+    _check_declared_size(worksheet, limits)
+    # The declared size is only a claim: forget it, so rows past it are still
+    # seen (and counted), and read at most one row past the limit.
+    worksheet.reset_dimensions()
+    last_row = limits.max_rows + 1  # row 1 is the header
+    rows = worksheet.iter_rows(max_row=last_row + 1, max_col=limits.max_columns, values_only=True)
+    headers = [_cell_text(value) for value in next(rows, ())]
+    width = max((i + 1 for i, header in enumerate(headers) if header.strip()), default=0)
+    table = Sheet(headers[:width], [])
+    for number, values in enumerate(rows, start=2):
+        if number > last_row:
+            raise _too_many_rows(limits)
+        cells = [_cell_text(value) for value in values[:width]]
+        if any(cell.strip() for cell in cells):
+            table.rows.append((number, cells + [""] * (width - len(cells))))
+    return table
+
+
+def _check_declared_size(worksheet, limits: Limits) -> None:
+    """The ``<dimension>`` the sheet declares (absent: nothing to check)."""
+    columns, rows = worksheet.max_column, worksheet.max_row
+    if columns and columns > limits.max_columns:
+        raise SpreadsheetError(
+            f"Trang tính khai báo {columns} cột (đến cột {get_column_letter(columns)}), tối đa "
+            f"{limits.max_columns} cột. Hãy xoá các cột thừa hoặc chép dữ liệu sang tệp mẫu.")
+    if rows and rows > limits.max_rows + 1:
+        raise _too_many_rows(limits)
+
+
+def _too_many_rows(limits: Limits) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"Trang tính vượt quá giới hạn: tối đa {_thousands(limits.max_rows)} dòng dữ liệu (dòng 2 "
+        f"đến dòng {_thousands(limits.max_rows + 1)}). Hãy chia thành nhiều tệp, hoặc xoá các "
+        "dòng thừa ở cuối trang tính.")
+
+
+def _cell_text(value) -> str:
+    """A cell as text: a whole number without ".0", a date as "2001-05-17 00:00:00"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MEGABYTE:.1f}".replace(".", ",")
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 # --- streamed exports ---------------------------------------------------------

@@ -21,6 +21,24 @@ def matches(query: str, folded_haystack: str) -> bool:
 
 def normalise_text(text: str) -> str:
     """NFC, case, punctuation and spaces folded: for duplicate detection."""
-    text = unicodedata.normalize("NFC", text).casefold()
+    text = clean_text(text).casefold()
     text = text.translate(str.maketrans("", "", string.punctuation + "“”‘’«»…–—"))
     return " ".join(text.split())
+
+
+# Removed from names, units, question texts and options: control characters
+# (Cc; a line break stays in texts that have lines) and format characters (Cf:
+# zero-width spaces and joiners, the byte-order mark, bidirectional marks and
+# overrides), which make two texts look the same while comparing different.
+_INVISIBLE = frozenset({"Cc", "Cf"})
+
+
+def clean_text(value, keep_lines: bool = False):
+    """``value`` in NFC with invisible characters removed and outer spaces
+    stripped; what is not a string is returned as it is (a form's empty field)."""
+    if not isinstance(value, str):
+        return value
+    kept = "\n" if keep_lines else ""
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+    return "".join(ch for ch in text
+                   if ch in kept or unicodedata.category(ch) not in _INVISIBLE).strip()

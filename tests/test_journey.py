@@ -20,7 +20,7 @@ def test_register_take_an_attempt_and_see_the_result(client, make_questions):
     response = client.post("/dang-ky", data={
         "full_name": "Trần Văn Bình", "date_of_birth": "12/03/1985", "gender": "nam",
         "phone": "0987654321", "email": "", "cccd": "", "audience": "cbccvc",
-        "unit_id": str(units[0]["id"]), "password": "binh12345", "password_confirm": "binh12345",
+        "unit_id": str(units[0]["id"]), "password": "binh12345", "password_confirm": "binh12345", "consent": "y",
     })
     assert response.status_code == 302
     home = client.get("/").get_data(as_text=True)

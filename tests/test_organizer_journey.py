@@ -47,7 +47,7 @@ def register_and_take(app, unit_id: int, phone: str, correct: int, seconds: int,
     response = client.post("/dang-ky", data={
         "full_name": f"Người dự thi {phone[-3:]}", "date_of_birth": "12/03/1990", "gender": "nu",
         "phone": phone, "email": "", "cccd": "", "audience": "cbccvc", "unit_id": str(unit_id),
-        "password": "matkhau123", "password_confirm": "matkhau123"})
+        "password": "matkhau123", "password_confirm": "matkhau123", "consent": "y"})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     home = client.get("/").get_data(as_text=True)
     round_id = re.search(r'action="/dot-thi/(\d+)/bat-dau"', home).group(1)

@@ -3,7 +3,7 @@ route cannot be forgotten, for every role: anonymous visitors are sent to log
 in, a role below the route's gets 403, and no console route lacks a role check.
 """
 import pytest
-from werkzeug.routing import Rule
+from werkzeug.routing import IntegerConverter, Rule
 
 from contest.access import ROLE_RANK
 from tests.conftest import login
@@ -26,7 +26,7 @@ def url_for_rule(rule: Rule, unit_code: str) -> str:
     values = {}
     for name in rule.arguments:
         converter = rule._converters[name]
-        values[name] = 999_999 if type(converter).__name__ == "IntegerConverter" else (
+        values[name] = 999_999 if isinstance(converter, IntegerConverter) else (
             unit_code if name == "code" else "khong-co")
     return rule.build(values, append_unknown=False)[1]
 

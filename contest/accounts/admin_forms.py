@@ -5,10 +5,10 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from contest.accounts.bulk import MAX_BYTES
-from contest.accounts.forms import REQUIRED, _strip
+from contest.accounts.forms import REQUIRED
 from contest.accounts.management import MAX_REASON
 from contest.accounts.models import ROLE_LABELS
-from contest.forms import ChoiceField, VietnameseDateField, not_in_future
+from contest.forms import ChoiceField, VietnameseDateField, clean, clean_lines, not_in_future
 
 REASON_LENGTH = Length(max=MAX_REASON, message=f"Lý do tối đa {MAX_REASON} ký tự.")
 
@@ -23,12 +23,12 @@ class ResetPasswordForm(FlaskForm):
 
 
 class LockForm(FlaskForm):
-    reason = TextAreaField("Lý do khóa", filters=[_strip], validators=[
+    reason = TextAreaField("Lý do khóa", filters=[clean_lines], validators=[
         DataRequired("Vui lòng ghi lý do khóa tài khoản."), REASON_LENGTH])
 
 
 class UnlockForm(FlaskForm):
-    reason = TextAreaField("Lý do mở khóa (không bắt buộc)", filters=[_strip],
+    reason = TextAreaField("Lý do mở khóa (không bắt buộc)", filters=[clean_lines],
                            validators=[Optional(), REASON_LENGTH])
 
 
@@ -45,12 +45,12 @@ class UnitManagerForm(FlaskForm):
 
 
 class CorrectionForm(FlaskForm):
-    full_name = StringField("Họ và tên", filters=[_strip], validators=[
+    full_name = StringField("Họ và tên", filters=[clean], validators=[
         DataRequired(REQUIRED), Length(max=100, message="Họ và tên tối đa 100 ký tự.")])
     date_of_birth = VietnameseDateField("Ngày sinh", format="%d/%m/%Y", validators=[
         InputRequired("Vui lòng nhập ngày sinh."), not_in_future])
     unit_id = ChoiceField("Đơn vị", choices=[])
-    reason = TextAreaField("Lý do sửa", filters=[_strip], validators=[
+    reason = TextAreaField("Lý do sửa", filters=[clean_lines], validators=[
         DataRequired("Vui lòng ghi lý do sửa (ví dụ: theo CCCD, theo đơn đề nghị)."), REASON_LENGTH])
 
     def __init__(self, units, *args, **kwargs):

@@ -27,6 +27,7 @@ from contest.accounts.extra_time_forms import ExtraTimeForm
 from contest.accounts.models import AUDIENCES, GENDERS, ROLE_LABELS
 from contest.accounts.permissions import ensure_may_manage, may_grant, may_manage
 from contest.accounts.services import AccountLocked
+from contest.paging import page_arg
 from contest.spreadsheets import SpreadsheetError
 
 bp = Blueprint("account_admin", __name__, url_prefix="/quan-tri/tai-khoan")
@@ -51,7 +52,7 @@ def log_out_locked_user():
 @organizer_required
 def index():
     filters = queries.AccountFilter.from_args(request.args)
-    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    page = page_arg("trang")
     return render_template("accounts/admin/list.html", filters=filters,
                            pagination=queries.page_of_accounts(filters, page),
                            units=queries.units_for_select(), role_labels=ROLE_LABELS)

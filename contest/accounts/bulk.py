@@ -21,7 +21,7 @@ from contest.accounts.services import DuplicateAccount
 from contest.audit.services import record
 from contest.clock import LOCAL_TZ, now
 from contest.extensions import db
-from contest.spreadsheets import SpreadsheetError, read_xlsx, write_xlsx
+from contest.spreadsheets import Limits, Sheet, read_sheet, write_xlsx
 from contest.text import fold
 from contest.units.models import Unit
 
@@ -35,6 +35,7 @@ REQUIRED = ("full_name", "date_of_birth", "phone", "unit_code")
 SHEET, GUIDE_SHEET, UNITS_SHEET = "Tài khoản", "Hướng dẫn", "Mã đơn vị"
 RESULT_SHEET = "Tài khoản đã tạo"
 FIRST_DATA_ROW = 2  # row 1 is the header
+LIMITS = Limits.for_template(len(COLUMNS), MAX_BYTES, MAX_ROWS)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -74,18 +75,14 @@ class _Row:
 
 def validate_workbook(data: bytes) -> tuple[list[StaffRow], list[RowError]]:
     """The rows of an uploaded file and every problem found; nothing is written."""
-    if len(data) > MAX_BYTES:
-        raise SpreadsheetError(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
-    frame = read_xlsx(data)
-    columns = _column_keys(frame.columns)
+    sheet = read_sheet(data, LIMITS)
+    columns = _column_keys(sheet.headers)
     missing = [COLUMNS[key] for key in REQUIRED if key not in columns.values()]
     if missing:
         return [], [RowError(1, label, "thiếu cột này trong dòng tiêu đề") for label in missing]
-    records = _records(frame, columns)
+    records = _records(sheet, columns)
     if not records:
         return [], [RowError(FIRST_DATA_ROW, COLUMNS["full_name"], "tệp không có dòng dữ liệu nào")]
-    if len(records) > MAX_ROWS:
-        raise SpreadsheetError(f"Tệp có {len(records)} dòng, tối đa {MAX_ROWS} dòng mỗi tệp.")
     errors: list[RowError] = []
     units = _units_by_code()
     taken = _registered_phones([normalize_phone(cells.get("phone", "")) for _, cells in records])
@@ -95,19 +92,20 @@ def validate_workbook(data: bytes) -> tuple[list[StaffRow], list[RowError]]:
     return rows, sorted(errors, key=lambda error: error.row)
 
 
-def _column_keys(headers) -> dict[str, str]:
-    """Sheet header -> field key, ignoring case and diacritics."""
+def _column_keys(headers: list[str]) -> dict[int, str]:
+    """Column index -> field key, ignoring case and diacritics."""
     known = {fold(label): key for key, label in COLUMNS.items()}
-    return {header: known[fold(str(header))] for header in headers if fold(str(header)) in known}
+    return {index: known[fold(header)] for index, header in enumerate(headers)
+            if fold(header) in known}
 
 
-def _records(frame: pd.DataFrame, columns: dict[str, str]) -> list[tuple[int, dict[str, str]]]:
+def _records(sheet: Sheet, columns: dict[int, str]) -> list[tuple[int, dict[str, str]]]:
     """(sheet row number, {key: text}) for every row that is not blank."""
     records = []
-    for index, values in enumerate(frame[list(columns)].itertuples(index=False, name=None)):
-        cells = {columns[header]: str(value) for header, value in zip(columns, values)}
+    for number, values in sheet.rows:
+        cells = {key: values[index] for index, key in columns.items()}
         if any(value.strip() for value in cells.values()):
-            records.append((index + FIRST_DATA_ROW, cells))
+            records.append((number, cells))
     return records
 
 

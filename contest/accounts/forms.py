@@ -1,22 +1,20 @@
-import re
-
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
+from contest.accounts import password_rules
+from contest.accounts.identifiers import canonical_identifier
 from contest.accounts.models import AUDIENCES, GENDERS, User
 from contest.accounts.phone import is_valid_mobile, normalize_phone
 from contest.extensions import db
-from contest.forms import ChoiceField, VietnameseDateField, not_in_future
+from contest.forms import ChoiceField, VietnameseDateField, clean, not_in_future
+from contest.privacy.cccd import cccd_hash, is_valid_cccd, normalize_cccd
+from contest.privacy.consent import CHECKBOX_LABEL as CONSENT_CHECKBOX_LABEL
 from contest.units.models import Unit
 
 REQUIRED = "Vui lòng nhập thông tin này."
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _strip(value):
-    return _CONTROL.sub("", value).strip() if isinstance(value, str) else value
 
 
 def _taken(column, value, other_than: int | None = None) -> bool:
@@ -28,7 +26,7 @@ def _taken(column, value, other_than: int | None = None) -> bool:
 
 
 def _email_field(label: str, *validators) -> EmailField:
-    return EmailField(label, filters=[_strip], validators=[
+    return EmailField(label, filters=[clean], validators=[
         *validators, Length(max=254, message="Email quá dài."),
         Email("Email không hợp lệ.", check_deliverability=False)])
 
@@ -39,12 +37,14 @@ class _PersonFields(FlaskForm):
 
     owner_id: int | None = None
     PHONE_TAKEN = "Số điện thoại này đã được dùng cho một tài khoản khác."
+    EMAIL_TAKEN = "Email này đã được dùng cho một tài khoản khác."
 
-    full_name = StringField("Họ và tên", filters=[_strip], validators=[
+    full_name = StringField("Họ và tên", filters=[clean], validators=[
         DataRequired(REQUIRED), Length(max=100, message="Họ và tên tối đa 100 ký tự.")])
     date_of_birth = VietnameseDateField("Ngày sinh", validators=[
         InputRequired("Vui lòng nhập ngày sinh."), not_in_future])
-    phone = StringField("Số điện thoại", filters=[_strip], validators=[DataRequired(REQUIRED)])
+    phone = StringField("Số điện thoại", filters=[clean], validators=[
+        DataRequired(REQUIRED), Length(max=20, message="Số điện thoại quá dài.")])
     email = _email_field("Email (không bắt buộc)", Optional())
     unit_id = ChoiceField("Đơn vị công tác / nơi cư trú", choices=[])
 
@@ -64,11 +64,12 @@ class _PersonFields(FlaskForm):
         if field.data:
             field.data = field.data.lower()
             if _taken(User.email, field.data, self.owner_id):
-                raise ValidationError("Email này đã được dùng cho một tài khoản khác.")
+                raise ValidationError(self.EMAIL_TAKEN)
 
 
 class _NewPasswordFields(FlaskForm):
-    """A new password typed twice, under the registration's rules."""
+    """A new password typed twice, under the registration's rules: 8 to 128
+    characters, not too common, not the person's own numbers (``password_rules``)."""
 
     password = PasswordField("Mật khẩu", validators=[
         InputRequired("Vui lòng nhập mật khẩu."),
@@ -77,24 +78,53 @@ class _NewPasswordFields(FlaskForm):
         InputRequired("Vui lòng nhập lại mật khẩu."),
         EqualTo("password", "Hai lần nhập mật khẩu không khớp.")])
 
+    def password_owner(self) -> password_rules.Person:
+        """Whose password it is (their numbers are refused in it)."""
+        return password_rules.Person()
+
+    def validate_password(self, field):
+        if field.errors:  # too short or too long: that is said already
+            return
+        message = password_rules.refusal(field.data, self.password_owner())
+        if message:
+            raise ValidationError(message)
+
+
+# A stranger typing someone's CCCD or e-mail must not learn that it has an account:
+# one message that does not say which. The phone is the login itself, so its message
+# says to log in (the usual case: one's own number).
+NOT_FOR_REGISTRATION = ("Không dùng được thông tin này để đăng ký. Nếu bạn đã có tài khoản, "
+                        "hãy đăng nhập; cần hỗ trợ, vui lòng liên hệ Ban Tổ chức.")
+
 
 class RegistrationForm(_PersonFields, _NewPasswordFields):
     PHONE_TAKEN = "Số điện thoại này đã được đăng ký. Hãy đăng nhập."
+    EMAIL_TAKEN = NOT_FOR_REGISTRATION
 
     gender = ChoiceField("Giới tính", choices=[("", "— Chọn —"), *GENDERS.items()])
-    cccd = StringField("Số CCCD (không bắt buộc)", filters=[_strip], validators=[Optional()])
+    cccd = StringField("Số CCCD (không bắt buộc)", filters=[clean], validators=[Optional()])
     audience = ChoiceField("Đối tượng", choices=[("", "— Chọn —"), *AUDIENCES.items()])
+    consent = BooleanField(CONSENT_CHECKBOX_LABEL, validators=[DataRequired(
+        "Vui lòng đọc và đồng ý với nội dung xử lý dữ liệu cá nhân để đăng ký.")])
 
     def validate_cccd(self, field):
+        """12 digits (spaces, dots and dashes ignored), one account per number: checked
+        on its keyed hash, the number itself is never stored."""
         if field.data:
-            if not re.fullmatch(r"\d{12}", field.data):
+            field.data = normalize_cccd(field.data)
+            if not is_valid_cccd(field.data):
                 raise ValidationError("Số CCCD phải gồm đúng 12 chữ số.")
-            if _taken(User.cccd, field.data):
-                raise ValidationError("Số CCCD này đã được dùng cho một tài khoản khác.")
+            if _taken(User.cccd_hash, cccd_hash(field.data)):
+                raise ValidationError(NOT_FOR_REGISTRATION)
+
+    def password_owner(self) -> password_rules.Person:
+        return password_rules.Person(phone=self.phone.data, date_of_birth=self.date_of_birth.data,
+                                     cccd=self.cccd.data)
 
 
 class LoginForm(FlaskForm):
-    identifier = StringField("Số điện thoại hoặc email", filters=[_strip], validators=[
+    # The form of the identifier that the lookup and the login limit read too.
+    identifier = StringField("Số điện thoại hoặc email", filters=[canonical_identifier], validators=[
         DataRequired(REQUIRED), Length(max=254, message="Quá dài.")])
     password = PasswordField("Mật khẩu", validators=[
         InputRequired("Vui lòng nhập mật khẩu."), Length(max=128, message="Quá dài.")])
@@ -128,15 +158,26 @@ class ProfileForm(_PersonFields):
 
 
 class NewPasswordForm(_NewPasswordFields):
-    def __init__(self, *args, **kwargs):
+    """A new password for ``person`` (the account of a reset link)."""
+
+    def __init__(self, *args, person: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.person = person
         self.password.label.text = "Mật khẩu mới"
         self.password_confirm.label.text = "Nhập lại mật khẩu mới"
 
+    def password_owner(self) -> password_rules.Person:
+        return password_rules.Person.of(self.person) if self.person else password_rules.Person()
+
 
 class PasswordChangeForm(NewPasswordForm):
+    """A person's own new password: the one logged in, unless ``person`` is given."""
+
     current_password = PasswordField("Mật khẩu hiện tại", validators=[
         InputRequired("Vui lòng nhập mật khẩu hiện tại."), Length(max=128, message="Quá dài.")])
+
+    def __init__(self, *args, person: User | None = None, **kwargs):
+        super().__init__(*args, person=person or current_user._get_current_object(), **kwargs)
 
 
 class ForgotPasswordForm(FlaskForm):

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from contest.accounts import permissions
+from contest.accounts import password_rules, permissions
 from contest.accounts.models import ROLES, User
 from contest.accounts.passwords import new_password
 from contest.accounts.phone import is_valid_mobile, normalize_phone
@@ -68,10 +68,12 @@ def _reason(text: str | None, required: bool = True) -> str:
 
 
 def reset_password(target: User, actor) -> str:
-    """A new random password, returned once to show; only its hash is kept."""
+    """A new random password, returned once to show; only its hash is kept. The
+    person's sessions end: whoever was logged in with the old password is logged out."""
     permissions.ensure_may_manage(actor, target)
     password = new_password()
     target.set_password(password)
+    target.end_sessions()
     record("account.reset_password", actor=actor, target=target)
     db.session.commit()
     return password
@@ -85,6 +87,7 @@ def lock(target: User, reason: str, actor) -> None:
         raise Conflict("Tài khoản này đã bị khóa.")
     permissions.ensure_admin_remains(target)
     target.locked_at = now()
+    target.end_sessions()  # they stay ended after an unlock
     record("account.lock", actor=actor, target=target, reason=reason)
     db.session.commit()
 
@@ -167,6 +170,8 @@ def create_admin(*, full_name: str, phone: str, date_of_birth: date, password: s
         raise DomainError("Số điện thoại di động không hợp lệ (10 chữ số, ví dụ 0912345678).")
     if db.session.scalar(select(User.id).where(User.phone == phone)) is not None:
         raise DuplicateAccount(f"Số điện thoại {phone} đã được dùng cho một tài khoản khác.")
+    password_rules.ensure_acceptable(password, password_rules.Person(
+        phone=phone, date_of_birth=date_of_birth))
     unit, unit_created = _admin_unit(unit_code)
     user = User(full_name=full_name.strip(), date_of_birth=date_of_birth, gender="khac",
                 phone=phone, audience="cbccvc", unit=unit, role="admin")

@@ -50,7 +50,10 @@ class User(UserMixin, db.Model):
     gender: Mapped[str] = mapped_column(String(8))
     phone: Mapped[str] = mapped_column(String(10), unique=True)
     email: Mapped[str | None] = mapped_column(String(254), unique=True)
-    cccd: Mapped[str | None] = mapped_column(String(12), unique=True)
+    # The CCCD is never kept readable: its keyed hash (one account per CCCD) and its
+    # last four digits (contest.privacy.cccd).
+    cccd_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    cccd_last4: Mapped[str | None] = mapped_column(String(4))
     audience: Mapped[str] = mapped_column(String(16))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     password_hash: Mapped[str] = mapped_column(String(256))
@@ -61,11 +64,25 @@ class User(UserMixin, db.Model):
     # Extra time an organizer gave this person (WCAG 2.2.1): their attempts last
     # this percent of a round's time limit; NULL: the limit itself (accounts.extra_time).
     time_limit_percent: Mapped[int | None]
+    # Part of every session and remember cookie (``get_id``): raised to end them all
+    # (logout, a new password, a lock).
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set when the personal fields were replaced (contest.privacy.anonymise).
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     unit: Mapped[Unit] = relationship(lazy="joined")
 
     def set_password(self, password: str) -> None:
         self.password_hash = hash_password(password)
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and the remember cookie: "<id>.<version>"."""
+        return f"{self.id}.{self.session_version}"
+
+    def end_sessions(self) -> None:
+        """Every session and remember cookie made so far stops working (in the UPDATE
+        itself, so two at once still both count)."""
+        self.session_version = User.session_version + 1
 
     def check_password(self, password: str) -> bool:
         return verify_password(self.password_hash, password)

@@ -86,5 +86,6 @@ def change_password(user: User, current: str, new: str) -> None:
     if not user.check_password(current):
         raise WrongPassword()
     user.set_password(new)
+    user.end_sessions()  # every device logs in again, with the new password
     record("account.password_change", actor=user, target=user)
     db.session.commit()

@@ -12,6 +12,7 @@ from contest.accounts.phone import normalize_phone
 from contest.audit.models import AuditLog
 from contest.contests.models import Round
 from contest.extensions import db
+from contest.ids import id_arg
 from contest.quiz.models import Attempt
 from contest.units.models import Unit
 
@@ -34,7 +35,7 @@ class AccountFilter:
         return cls(
             name=unicodedata.normalize("NFC", args.get("q", "")[:100]).strip(),
             phone=_NON_DIGITS.sub("", phone),
-            unit_id=args.get("don-vi", type=int),
+            unit_id=args.get("don-vi", type=id_arg),
             role=args.get("vai-tro", "") if args.get("vai-tro") in ROLES else "",
             locked=args.get("khoa") == "1",
         )

@@ -93,11 +93,12 @@ def _reset_link(token: str) -> str:
 
 
 def complete_reset(token: str, password: str) -> User:
-    """Set the new password and spend the link, in one transaction with its audit row."""
+    """Set the new password, spend the link and end every session of the account (a
+    session someone took over is ended too), in one transaction with its audit row."""
     user = user_for_token(token)
     written = db.session.execute(
         update(User).where(User.id == user.id, User.password_hash == user.password_hash)
-        .values(password_hash=hash_password(password)))
+        .values(password_hash=hash_password(password), session_version=User.session_version + 1))
     if written.rowcount != 1:  # the same link used a moment ago
         db.session.rollback()
         raise ResetLinkInvalid()

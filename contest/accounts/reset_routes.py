@@ -3,6 +3,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from contest.accounts import reset
 from contest.accounts.forms import ForgotPasswordForm, NewPasswordForm
+from contest.accounts.identifiers import canonical_identifier
 from contest.accounts.mailer import mail_enabled
 from contest.extensions import limiter
 
@@ -12,7 +13,7 @@ bp = Blueprint("password_reset", __name__)
 def _address_key() -> str:
     """At most a few links an hour to one mailbox, whoever asks (and whether or not
     an account has that address: the limit must not tell either)."""
-    return "reset:" + request.form.get("email", "").strip().lower()[:254]
+    return "reset:" + canonical_identifier(request.form.get("email", "")[:1000])[:254]
 
 
 @bp.route("/quen-mat-khau", methods=["GET", "POST"])
@@ -38,13 +39,13 @@ def sent():
 @bp.route("/dat-lai-mat-khau/<token>", methods=["GET", "POST"])
 @limiter.limit("300 per minute", methods=["POST"])
 def reset_password(token: str):
-    form = NewPasswordForm()
     try:
+        # the page, or the form's errors: only for a good link
+        form = NewPasswordForm(person=reset.user_for_token(token))
         if form.validate_on_submit():
             reset.complete_reset(token, form.password.data)
             flash("Đã đặt mật khẩu mới. Vui lòng đăng nhập bằng mật khẩu mới.", "success")
             return redirect(url_for("accounts.login"))
-        reset.user_for_token(token)  # the page, or the form's errors: only for a good link
     except reset.ResetLinkInvalid as error:
         return _private(render_template("accounts/reset_invalid.html", message=error.message), 400)
     status = 422 if form.is_submitted() else 200

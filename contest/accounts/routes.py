@@ -1,12 +1,14 @@
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from contest.accounts.forms import LoginForm, RegistrationForm
-from contest.accounts.phone import normalize_phone
-from contest.accounts.services import AccountLocked, DuplicateAccount, authenticate, register_user
+from contest.accounts.identifiers import canonical_identifier
+from contest.accounts.services import (AccountLocked, DuplicateAccount, authenticate, end_sessions,
+                                       register_user)
 from contest.extensions import limiter
+from contest.privacy.consent import CONSENT_VERSION, consent_points
 from contest.units.services import all_units
 
 bp = Blueprint("accounts", __name__)
@@ -14,15 +16,32 @@ bp = Blueprint("accounts", __name__)
 
 def _login_key() -> str:
     """Throttle logins per account tried, not per IP: whole agencies share one NAT.
-    A phone written another way ("+84 912…") counts as the same account."""
-    identifier = request.form.get("identifier", "").strip()[:254]
-    if "@" in identifier:
-        return "login:" + identifier.lower()
-    return "login:" + normalize_phone(identifier)
+    The key is the account as the lookup finds it: "+84 912…", "09\x0112…" or
+    full-width digits count as the same account."""
+    return "login:" + canonical_identifier(request.form.get("identifier", "")[:1000])[:254]
+
+
+def _failed_login(response) -> bool:
+    """Only failures use up a login limit: a successful login answers with a redirect."""
+    return response.status_code != 302
+
+
+def _start_session(user, remember: bool = False) -> None:
+    """A new session for ``user``: whatever the browser's session held before is
+    dropped (no session fixation); it lasts PERMANENT_SESSION_LIFETIME after the
+    last request (each request renews it, so an attempt is never cut)."""
+    session.clear()
+    session.permanent = True
+    login_user(user, remember=remember)
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+    """A path of this site to go back to after logging in, else the home page.
+    Refused: another site ("//x", or a backslash, which browsers read as a slash)
+    and any control or invisible character (CR/LF would split the Location
+    header; browsers drop a tab, so "/<tab>/x" would become "//x")."""
+    if (target and target.startswith("/") and not target.startswith("//")
+            and target.isprintable() and "\\" not in target and not urlsplit(target).netloc):
         return target
     return url_for("contests.home")
 
@@ -42,20 +61,23 @@ def register():
                 gender=form.gender.data, phone=form.phone.data, email=form.email.data,
                 cccd=form.cccd.data, audience=form.audience.data,
                 unit_id=int(form.unit_id.data), password=form.password.data,
+                consent_version=CONSENT_VERSION,
             )
         except DuplicateAccount as error:
             form.phone.errors.append(error.message)
         else:
-            login_user(user)
+            _start_session(user)
             flash("Đăng ký thành công. Chúc bạn làm bài tốt!", "success")
             return redirect(url_for("contests.home"))
     status = 422 if form.is_submitted() else 200
-    return render_template("accounts/register.html", form=form, units=units), status
+    return render_template("accounts/register.html", form=form, units=units,
+                           consent_points=consent_points()), status
 
 
 @bp.route("/dang-nhap", methods=["GET", "POST"])
-@limiter.limit("10 per minute", key_func=_login_key, methods=["POST"])
-@limiter.limit("300 per minute", methods=["POST"])
+@limiter.limit("10 per minute", key_func=_login_key, methods=["POST"], deduct_when=_failed_login)
+# Per IP, failures only: 300 people of one agency behind one NAT all log in.
+@limiter.limit("300 per minute", methods=["POST"], deduct_when=_failed_login)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("contests.home"))
@@ -67,7 +89,7 @@ def login():
             form.identifier.errors.append(locked.message)
             return render_template("accounts/login.html", form=form), locked.status_code
         if user is not None:
-            login_user(user, remember=form.remember.data)
+            _start_session(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("Số điện thoại/email hoặc mật khẩu không đúng.")
     status = 422 if form.is_submitted() else 200
@@ -77,6 +99,8 @@ def login():
 @bp.route("/dang-xuat", methods=["POST"])
 @login_required
 def logout():
+    """Ends every session of this person, on every device, and their remember cookies."""
+    end_sessions(current_user._get_current_object())
     logout_user()
     flash("Bạn đã đăng xuất.", "info")
     return redirect(url_for("contests.home"))

@@ -3,11 +3,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from contest.accounts.hashing import needs_rehash, spend_a_check
+from contest.accounts.identifiers import canonical_identifier
 from contest.accounts.models import User
-from contest.accounts.phone import normalize_phone
 from contest.audit.services import record
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
+from contest.privacy.cccd import stored_fields as cccd_fields
+from contest.privacy.services import add_consent
 
 
 class DuplicateAccount(Conflict):
@@ -20,16 +22,20 @@ class AccountLocked(DomainError):
 
 
 def register_user(*, full_name, date_of_birth, gender, phone, email, cccd, audience,
-                  unit_id, password, role="contestant") -> User:
+                  unit_id, password, role="contestant", consent_version: str | None = None) -> User:
+    """The new account, with its consent (the version of the text the person agreed
+    to, if any) in the same transaction; the CCCD kept only as hash and last 4 digits."""
     user = User(
         full_name=full_name, date_of_birth=date_of_birth, gender=gender, phone=phone,
-        email=email or None, cccd=cccd or None, audience=audience, unit_id=unit_id,
-        role=role,
+        email=email or None, audience=audience, unit_id=unit_id, role=role,
+        **cccd_fields(cccd),
     )
     user.set_password(password)
     db.session.add(user)
     try:
         db.session.flush()
+        if consent_version:
+            add_consent(user, consent_version)
         record("account.register", actor=user, target=user, role=role)
         db.session.commit()
     except IntegrityError as error:
@@ -39,11 +45,10 @@ def register_user(*, full_name, date_of_birth, gender, phone, email, cccd, audie
 
 
 def find_by_identifier(identifier: str) -> User | None:
-    """The account for a phone number or an email address."""
-    identifier = (identifier or "").strip()
-    if "@" in identifier:
-        return db.session.scalar(select(User).where(User.email == identifier.lower()))
-    return db.session.scalar(select(User).where(User.phone == normalize_phone(identifier)))
+    """The account for a phone number or an email address, however written."""
+    identifier = canonical_identifier(identifier)
+    column = User.email if "@" in identifier else User.phone
+    return db.session.scalar(select(User).where(column == identifier))
 
 
 def authenticate(identifier: str, password: str) -> User | None:
@@ -61,3 +66,10 @@ def authenticate(identifier: str, password: str) -> User | None:
         user.set_password(password)
         db.session.commit()
     return user
+
+
+def end_sessions(user: User) -> None:
+    """Log ``user`` out everywhere: every session and remember cookie made before
+    stops loading (``session_account``). Logging out does this."""
+    user.end_sessions()
+    db.session.commit()

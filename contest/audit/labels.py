@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 from contest.clock import format_local
+from contest.privacy.masking import masked_phone
 
 SYSTEM = "Hệ thống"
 
@@ -37,6 +38,10 @@ ACTION_LABELS = {
     "export.report": "Tải báo cáo đợt thi",
     "export.cli": "Xuất dữ liệu bằng dòng lệnh",
     "export.unit_absentees": "Tải danh sách chưa tham gia của đơn vị",
+    "privacy.anonymise": "Ẩn danh dữ liệu cá nhân của cuộc thi đã hết thời hạn lưu trữ",
+    "privacy.deletion_carried_out": "Thực hiện yêu cầu xóa dữ liệu cá nhân",
+    "privacy.deletion_request": "Gửi yêu cầu xóa dữ liệu cá nhân",
+    "privacy.download": "Tải dữ liệu cá nhân của mình",
     "prize_group.create": "Thêm bảng giải",
     "prize_group.update": "Sửa bảng giải",
     "prize_group.delete": "Xóa bảng giải",
@@ -70,6 +75,7 @@ PREFIX_LABELS = {
     "contest": "Cuộc thi",
     "demo": "Dữ liệu mẫu",
     "export": "Xuất dữ liệu",
+    "privacy": "Dữ liệu cá nhân",
     "prize": "Giải thưởng",
     "prize_group": "Bảng giải",
     "prizes": "Giải thưởng",
@@ -105,11 +111,14 @@ DETAIL_LABELS = {
     "format": "Định dạng",
     "full_name": "Họ và tên",
     "headcount": "Số CBCCVC",
+    "kept": "Giữ lại (còn tham gia cuộc thi khác)",
     "kind": "Loại",
     "name": "Tên",
     "opens_at": "Mở",
     "phone": "Số điện thoại",
     "reason": "Lý do",
+    "request_id": "Mã yêu cầu",
+    "retention_days": "Thời hạn lưu trữ (ngày)",
     "role": "Vai trò",
     "rows": "Số dòng",
     "time_limit_percent": "Thời gian làm bài (% thời gian quy định)",
@@ -152,14 +161,14 @@ def detail_lines(details: dict | None) -> list[str]:
         lines += [_change_line(key, change) for key, change in changes.items()]
     elif changes is not None:
         details["changes"] = changes
-    return lines + [f"{_key(key)}: {_value(value)}" for key, value in details.items()]
+    return lines + [f"{_key(key)}: {_value(value, key)}" for key, value in details.items()]
 
 
 def _before_after_lines(before, after) -> list[str]:
     if isinstance(before, dict) or isinstance(after, dict):
         before, after = before or {}, after or {}
         keys = list(dict.fromkeys([*before, *after]))
-        return [f"{_key(key)}: {_value(before.get(key))} → {_value(after.get(key))}"
+        return [f"{_key(key)}: {_value(before.get(key), key)} → {_value(after.get(key), key)}"
                 for key in keys if before.get(key) != after.get(key)]
     if before is None and after is None:
         return []
@@ -168,19 +177,21 @@ def _before_after_lines(before, after) -> list[str]:
 
 def _change_line(key: str, change) -> str:
     if isinstance(change, dict) and {"before", "after"} <= change.keys():
-        return f"{_key(key)}: {_value(change['before'])} → {_value(change['after'])}"
+        return f"{_key(key)}: {_value(change['before'], key)} → {_value(change['after'], key)}"
     if isinstance(change, (list, tuple)) and len(change) == 2:
-        return f"{_key(key)}: {_value(change[0])} → {_value(change[1])}"
-    return f"{_key(key)}: {_value(change)}"
+        return f"{_key(key)}: {_value(change[0], key)} → {_value(change[1], key)}"
+    return f"{_key(key)}: {_value(change, key)}"
 
 
 def _key(key: str) -> str:
     return DETAIL_LABELS.get(key, key)
 
 
-def _value(value) -> str:
+def _value(value, key: str | None = None) -> str:
     if value is None or value == "":
         return "—"
+    if key == "phone" and isinstance(value, str):
+        return masked_phone(value)  # a full phone only in the winners export
     if isinstance(value, bool):
         return "có" if value else "không"
     if isinstance(value, str) and _ISO_TIME.match(value):

@@ -14,6 +14,7 @@ from contest.audit import labels
 from contest.audit.models import AuditLog
 from contest.clock import local_to_utc
 from contest.extensions import cache, db
+from contest.ids import MAX_ID, whole_number
 from contest.text import fold
 
 PER_PAGE = 50
@@ -45,11 +46,11 @@ class AuditFilter:
         if date_from and date_to and date_from > date_to:
             problems.append("“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
         about = args.get("about", "").strip()
-        if about and not about.isdigit():
+        about_id = whole_number(about, MAX_ID)
+        if about and about_id is None:
             problems.append("Mã tài khoản không hợp lệ.")
         return cls(person=args.get("q", "").strip()[:MAX_QUERY], action=action,
-                   date_from=date_from, date_to=date_to,
-                   about=int(about) if about.isdigit() else None), problems
+                   date_from=date_from, date_to=date_to, about=about_id), problems
 
     def as_args(self) -> dict:
         """The filter as query arguments (links to other pages and to the export)."""

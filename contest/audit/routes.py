@@ -7,6 +7,7 @@ from contest.access import organizer_required
 from contest.audit import queries
 from contest.audit.export import EXPORT_LIMIT, audit_workbook
 from contest.errors import DomainError
+from contest.paging import page_arg
 
 bp = Blueprint("audit", __name__, url_prefix="/quan-tri/nhat-ky")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -17,7 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def index():
     filters, problems = queries.AuditFilter.from_args(request.args)
     pagination = None if problems else queries.page_of_entries(
-        filters, max(1, request.args.get("page", 1, type=int)))
+        filters, page_arg("page"))
     entries = queries.describe(pagination.items) if pagination else []
     page = render_template("audit/list.html", filters=filters, problems=problems,
                            pagination=pagination, entries=entries,

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from contest.bank.records import QuestionRecord
+from contest.spreadsheets import MAX_ROWS, Limits, Sheet, read_sheet
 from contest.bank.validate import SCOPE, TOPIC_KEY, question_problems
 from contest.text import normalise_text
 from contest.text import fold
@@ -26,7 +27,8 @@ FIELD_COLUMNS = {  # validator field -> column label shown in errors
 }
 SHEET = "Ngân hàng câu hỏi"
 GUIDE_SHEET = "Hướng dẫn"
-FIRST_DATA_ROW = 2  # row 1 is the header
+MAX_BYTES = 5 * 1024 * 1024  # the whole shipped bank (500 questions) is about 100 KB
+LIMITS = Limits.for_template(len(COLUMNS), MAX_BYTES, MAX_ROWS)
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,11 @@ def guide_frame() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Cột", "Cách điền"])
 
 
-def _column_keys(headers) -> dict[str, str]:
-    """Header cell -> field key; accepts the Vietnamese labels and the English keys."""
+def _column_keys(headers: list[str]) -> dict[int, str]:
+    """Column index -> field key; accepts the Vietnamese labels and the English keys."""
     known = {fold(label): key for key, label in COLUMNS} | {fold(key): key for key, _ in COLUMNS}
-    return {header: known[fold(str(header))] for header in headers if fold(str(header)) in known}
+    return {index: known[fold(header)] for index, header in enumerate(headers)
+            if fold(header) in known}
 
 
 def _to_int(text: str):
@@ -101,16 +104,21 @@ def _raw_question(cells: dict) -> dict:
     }
 
 
-def parse_frame(frame: pd.DataFrame) -> tuple[list[tuple[int, QuestionRecord]], list[RowError]]:
+def read_questions(data: bytes) -> tuple[list[tuple[int, QuestionRecord]], list[RowError]]:
+    """An uploaded workbook read (``SpreadsheetError`` when it is not a readable
+    .xlsx within ``LIMITS``) and every row validated."""
+    return parse_sheet(read_sheet(data, LIMITS))
+
+
+def parse_sheet(sheet: Sheet) -> tuple[list[tuple[int, QuestionRecord]], list[RowError]]:
     """Every row validated: ([(Excel row number, record)], errors)."""
-    keys = _column_keys(frame.columns)
+    keys = _column_keys(sheet.headers)
     missing = [LABELS[key] for key in REQUIRED[:6] + REQUIRED[-4:] if key not in keys.values()]
     if missing:
         return [], [RowError(1, ", ".join(missing), "thiếu cột trong dòng tiêu đề")]
     records, errors = [], []
-    for index, values in enumerate(frame.to_dict("records")):
-        row = index + FIRST_DATA_ROW
-        cells = {keys[h]: str(v) for h, v in values.items() if h in keys}
+    for row, values in sheet.rows:
+        cells = {key: values[index] for index, key in keys.items()}
         if not any(value.strip() for value in cells.values()):
             continue
         raw = _raw_question(cells)

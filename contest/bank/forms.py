@@ -3,9 +3,10 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import StringField, TextAreaField
 
 from contest.bank.excel import MAX_OPTIONS
+from contest.bank.models import Question
 from contest.bank.records import QuestionRecord
 from contest.bank.validate import question_problems
-from contest.forms import ChoiceField
+from contest.forms import ChoiceField, clean, clean_lines, fits
 
 # validator field -> form field that shows the error
 ERROR_FIELDS = {"code": "code", "difficulty": "difficulty", "question": "question",
@@ -14,24 +15,26 @@ ERROR_FIELDS = {"code": "code", "difficulty": "difficulty", "question": "questio
                 "group": "group"}
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 def _number(value) -> int | None:
-    return int(value) if isinstance(value, str) and value.isdigit() else None
+    """A difficulty or an option number ("²" is a digit to ``isdigit`` but not to ``int``)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 2:
+        return int(value)
+    return None
 
 
 class QuestionForm(FlaskForm):
-    code = StringField("Mã câu hỏi", filters=[_strip])
+    code = StringField("Mã câu hỏi", filters=[clean], validators=[fits(Question.code)])
     topic = ChoiceField("Chủ đề", choices=[])
     difficulty = ChoiceField("Độ khó", choices=[("1", "1 — Dễ"), ("2", "2 — Trung bình"), ("3", "3 — Khó")])
-    question = TextAreaField("Câu hỏi", filters=[_strip])
+    question = TextAreaField("Câu hỏi", filters=[clean_lines])
     correct = ChoiceField("Đáp án đúng", choices=[(str(i), f"Phương án {i}") for i in range(1, MAX_OPTIONS + 1)])
-    explanation = TextAreaField("Giải thích", filters=[_strip])
-    source_document = StringField("Văn bản nguồn", filters=[_strip])
-    source_part = StringField("Phần/mục (điều, khoản, mục, dòng phụ lục)", filters=[_strip])
-    group = StringField("Nhóm câu hỏi (không bắt buộc)", filters=[_strip], description=(
+    explanation = TextAreaField("Giải thích", filters=[clean_lines])
+    source_document = StringField("Văn bản nguồn", filters=[clean],
+                                  validators=[fits(Question.source_document)])
+    source_part = StringField("Phần/mục (điều, khoản, mục, dòng phụ lục)", filters=[clean],
+                              validators=[fits(Question.source_part)])
+    group = StringField("Nhóm câu hỏi (không bắt buộc)", filters=[clean],
+                        validators=[fits(Question.fact_group)], description=(
         "Các câu cùng hỏi một sự kiện, hoặc câu này nêu đáp án của câu kia, ghi cùng một nhóm "
         "(ví dụ nd118-thay-the-nd61): một lượt thi không có hai câu cùng nhóm."))
 
@@ -69,7 +72,7 @@ class QuestionForm(FlaskForm):
 
 
 for _i in range(1, MAX_OPTIONS + 1):
-    setattr(QuestionForm, f"option_{_i}", StringField(f"Phương án {_i}", filters=[_strip]))
+    setattr(QuestionForm, f"option_{_i}", StringField(f"Phương án {_i}", filters=[clean]))
 
 
 class ImportForm(FlaskForm):

@@ -10,6 +10,7 @@ from contest.bank.statistics import question_statistics
 from contest.rankings.caches import cached_figures
 from contest.rankings.queries import paged
 from contest.errors import NotFound
+from contest.paging import page_arg
 
 bp = Blueprint("bank", __name__, url_prefix="/quan-tri/cau-hoi")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,9 +21,8 @@ STATS_PER_PAGE = 100
 @organizer_required
 def index():
     filters = queries.BankFilter.from_args(request.args)
-    page = request.args.get("page", 1, type=int)
     return render_template(
-        "bank/list.html", pagination=queries.page_of_questions(filters, max(1, page)),
+        "bank/list.html", pagination=queries.page_of_questions(filters, page_arg("page")),
         filters=filters, topics=queries.topics(), toggle_form=ToggleForm(),
     )
 
@@ -167,7 +167,7 @@ def _download(data: bytes, filename: str) -> Response:
 @organizer_required
 def statistics():
     flagged_only = request.args.get("flagged") == "1"
-    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    page = page_arg("trang")
     body, _ = cached_figures(f"question-statistics:{int(flagged_only)}:{page}",
                              lambda: _statistics_body(flagged_only, page))
     return render_template("bank/statistics.html", body=body)

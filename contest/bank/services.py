@@ -112,10 +112,9 @@ def bank_conflicts(rows: list[tuple[int, QuestionRecord]]) -> list[RowError]:
 def validate_workbook(data: bytes) -> tuple[list[tuple[int, QuestionRecord]], list[RowError]]:
     """Every row of an uploaded workbook checked: the bank's rules, then clashes
     with questions already in the bank. Nothing is written."""
-    from contest.bank.excel import parse_frame
-    from contest.spreadsheets import read_xlsx
+    from contest.bank.excel import read_questions
 
-    rows, errors = parse_frame(read_xlsx(data))
+    rows, errors = read_questions(data)
     errors += bank_conflicts(rows) + topic_errors(rows)
     scopes = dict(db.session.execute(select(Topic.key, Topic.scope)).all())
     rows = [(row, replace(record, scope=scopes.get(record.topic, record.scope)))

@@ -16,6 +16,11 @@ GROUP = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE = re.compile(r"^[A-Z0-9]+(?:_[A-Z0-9]+)*-\d{3,}$")
 MAX_QUESTION_CHARS = 1000
 MAX_OPTION_CHARS = 300
+# The columns' lengths (bank/models.py): a longer value would be refused by
+# PostgreSQL and cut or kept whole by SQLite.
+MAX_CODE_CHARS = 32
+MAX_GROUP_CHARS = 64
+MAX_SOURCE_CHARS = {"document": 500, "part": 200}
 LONGEST_CORRECT_MAX_SHARE = 1 / 3
 DIFFICULTY_MIN_SHARE = 0.20
 
@@ -74,6 +79,8 @@ def question_problems(raw) -> list[FieldProblem]:
     code = raw.get("code")
     if not isinstance(code, str) or not CODE.match(code.strip()):
         problems.append(FieldProblem("code", "mã câu hỏi thiếu hoặc sai dạng (ví dụ NQ76-001)"))
+    elif len(code.strip()) > MAX_CODE_CHARS:
+        problems.append(FieldProblem("code", f"mã câu hỏi dài quá {MAX_CODE_CHARS} ký tự"))
     if isinstance(raw.get("difficulty"), bool) or raw.get("difficulty") not in (1, 2, 3):
         problems.append(FieldProblem("difficulty", "độ khó phải là 1, 2 hoặc 3"))
     text = raw.get("question")
@@ -94,7 +101,8 @@ def _marking_problems(raw: dict) -> list[FieldProblem]:
     """The optional fields: fact group, retirement, pairs judged distinct."""
     problems = []
     group = raw.get("group")
-    if group is not None and (not isinstance(group, str) or not GROUP.match(group.strip())):
+    if group is not None and (not isinstance(group, str) or not GROUP.match(group.strip())
+                              or len(group.strip()) > MAX_GROUP_CHARS):
         problems.append(FieldProblem("group", "nhóm (group) viết thường, không dấu, nối bằng "
                                               "gạch ngang, ví dụ nd118-thay-the-nd61"))
     if raw.get("retired") not in (None, True, False):
@@ -139,6 +147,9 @@ def _source_problems(source) -> list[FieldProblem]:
         value = source.get(key)
         if not isinstance(value, str) or not value.strip():
             problems.append(FieldProblem(f"source.{key}", f"thiếu {label}"))
+        elif len(value.strip()) > MAX_SOURCE_CHARS[key]:
+            problems.append(FieldProblem(f"source.{key}",
+                                         f"{label} dài quá {MAX_SOURCE_CHARS[key]} ký tự"))
     return problems
 
 

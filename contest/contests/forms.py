@@ -6,7 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.utils import unset_value
 from wtforms.validators import (
-    DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError,
+    DataRequired, InputRequired, Length, NumberRange, Optional, StopValidation, ValidationError,
 )
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
@@ -20,18 +20,16 @@ from contest.contests.scopes import (
     NATIONAL, contest_scopes, join_scopes, scope_choices, topic_choices,
 )
 from contest.contests.settings import ContestSettings
-from contest.forms import ChoiceField, VietnameseIntegerField
+from contest.forms import ChoiceField, VietnameseIntegerField, clean, clean_lines
 from contest.prizes.group_admin import GroupSettings
 from contest.prizes.models import PRIZES
 from contest.quiz.draw import topic_keys
 
 TIME_FORMATS = ("%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
+# Contest times from here to there: year 1 cannot even be turned into UTC.
+YEARS = range(2000, 2101)
 CHOOSE_FROM_LIST = "Vui lòng chọn một giá trị trong danh sách."
 SESSION_EXPIRED = "Phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class LocalDateTimeField(Field):
@@ -51,10 +49,13 @@ class LocalDateTimeField(Field):
             return
         for pattern in TIME_FORMATS:
             try:
-                self.data = local_to_utc(datetime.strptime(raw, pattern))
-                return
+                typed = datetime.strptime(raw, pattern)
             except ValueError:
                 continue
+            if typed.year not in YEARS:
+                raise ValueError(f"Năm phải từ {YEARS.start} đến {YEARS.stop - 1}.")
+            self.data = local_to_utc(typed)
+            return
         raise ValueError("Thời gian không hợp lệ (dạng dd/mm/yyyy HH:MM, ví dụ 01/12/2026 08:00).")
 
 
@@ -139,22 +140,33 @@ def _count(label: str, low: int, high: int):
     ])
 
 
+class TimeRequired(InputRequired):
+    """A time must be typed: spaces alone are no time (``InputRequired`` would let
+    them through with no time at all)."""
+
+    def __call__(self, form, field):
+        if field.data is None and not field.process_errors:
+            field.errors[:] = []
+            raise StopValidation(self.message)
+        super().__call__(form, field)
+
+
 def _time(label: str, required: bool = True):
-    first = InputRequired(f"Vui lòng nhập {label.lower()}.") if required else Optional()
+    first = TimeRequired(f"Vui lòng nhập {label.lower()}.") if required else Optional()
     return LocalDateTimeField(label, validators=[first])
 
 
 class ContestForm(FlaskForm):
-    name = StringField("Tên cuộc thi", filters=[_strip], validators=[
+    name = StringField("Tên cuộc thi", filters=[clean], validators=[
         DataRequired("Vui lòng nhập tên cuộc thi."), Length(max=300, message="Tối đa 300 ký tự.")])
-    description = TextAreaField("Giới thiệu ngắn", filters=[_strip])
-    rules = TextAreaField("Thể lệ (Markdown)", filters=[_strip])
+    description = TextAreaField("Giới thiệu ngắn", filters=[clean_lines])
+    rules = TextAreaField("Thể lệ (Markdown)", filters=[clean_lines])
     starts_at = _time("Bắt đầu", required=False)
     ends_at = _time("Kết thúc", required=False)
-    organizer_name = StringField("Cơ quan tổ chức", filters=[_strip], validators=[
+    organizer_name = StringField("Cơ quan tổ chức", filters=[clean], validators=[
         DataRequired("Vui lòng nhập tên cơ quan tổ chức."),
         Length(max=200, message="Tối đa 200 ký tự.")])
-    contact_line = StringField("Dòng liên hệ", filters=[_strip], validators=[
+    contact_line = StringField("Dòng liên hệ", filters=[clean], validators=[
         Length(max=300, message="Tối đa 300 ký tự.")])
     prediction_kind = ChoiceField("Câu hỏi dự đoán mặc định cho đợt thi mới",
                                   choices=list(PREDICTION_KINDS.items()))
@@ -193,7 +205,7 @@ class ConfirmForm(FlaskForm):
 
 
 class GroupForm(FlaskForm):
-    name = StringField("Tên bảng", filters=[_strip], validators=[
+    name = StringField("Tên bảng", filters=[clean], validators=[
         DataRequired("Vui lòng nhập tên bảng."), Length(max=120, message="Tối đa 120 ký tự.")])
     audiences = CheckboxesField("Đối tượng", choices=list(AUDIENCES.items()))
     first = _count("Số giải Nhất", 0, 1000)
@@ -216,7 +228,7 @@ class GroupForm(FlaskForm):
 
 
 class RoundForm(FlaskForm):
-    name = StringField("Tên đợt thi", filters=[_strip], validators=[
+    name = StringField("Tên đợt thi", filters=[clean], validators=[
         DataRequired("Vui lòng nhập tên đợt thi."), Length(max=200, message="Tối đa 200 ký tự.")])
     number = _count("Số thứ tự", 1, 1000)
     opens_at = _time("Giờ mở")
@@ -231,7 +243,7 @@ class RoundForm(FlaskForm):
                               choices=list(DIFFICULTIES.items()))
     prediction_kind = ChoiceField("Câu hỏi dự đoán tính theo", choices=list(PREDICTION_KINDS.items()))
     prediction_question = TextAreaField("Câu hỏi dự đoán (để trống: dùng câu mặc định của loại đã chọn)",
-                                        filters=[_strip], validators=[
+                                        filters=[clean], validators=[
                                             Length(max=500, message="Tối đa 500 ký tự.")])
     allow_overlap = BooleanField("Cho phép trùng thời gian với đợt khác")
 
@@ -259,7 +271,7 @@ class CloseEarlyForm(FlaskForm):
 
 class ExtendForm(FlaskForm):
     closes_at = _time("Giờ đóng mới")
-    reason = TextAreaField("Lý do gia hạn", filters=[_strip], validators=[
+    reason = TextAreaField("Lý do gia hạn", filters=[clean_lines], validators=[
         DataRequired("Vui lòng ghi lý do gia hạn."), Length(max=500, message="Tối đa 500 ký tự.")])
 
 

@@ -6,6 +6,7 @@ from flask_login import current_user
 from contest.access import organizer_required
 from contest.accounts.models import AUDIENCES, ROLE_LABELS
 from contest.contests.services import get_round
+from contest.paging import page_arg
 from contest.prizes import services
 from contest.prizes.forms import ConfirmForm, DisqualifyForm
 from contest.prizes.groups import groups_for
@@ -30,7 +31,7 @@ def rounds():
 def contest_ranking_page():
     """The whole-contest ranking: sum of per-round best scores, then their time."""
     contest = contest_or_404()
-    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    page = page_arg("trang")
     kind = request.args.get("khoi")
     filters = Filters(unit_kind=kind if kind in UNIT_KINDS else None)
     return render_template("prizes/contest_ranking.html", contest=contest, kinds=UNIT_KINDS,
@@ -56,13 +57,14 @@ def console(round_id: int):
 
 
 def _console_page(round_, disqualify_form, status: int = 200):
-    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    page = page_arg("trang")
+    results = services.provisional_winners(round_)
     return render_template(
         "prizes/console.html", round=round_, over=is_over(round_),
         ranking=round_ranking(round_, page, PER_PAGE, _filters(round_)),
         groups=groups_for(round_.contest), audiences=AUDIENCES, kinds=UNIT_KINDS,
         role_labels=ROLE_LABELS,
-        results=services.provisional_winners(round_),
+        results=results, fast_flags=services.fast_flags(results),
         confirm_form=ConfirmForm(), disqualify_form=disqualify_form,
     ), status
 

@@ -17,6 +17,7 @@ from contest.errors import Conflict, DomainError
 from contest.extensions import db
 from contest.prizes.groups import Group, group_of, groups_for
 from contest.prizes.models import Award, WinnerReview
+from contest.quiz.models import Attempt
 from contest.rankings.caches import clear_result_caches
 from contest.rankings.queries import RankedRow, iter_round_ranking
 
@@ -97,6 +98,21 @@ def provisional_winners(round_: Round) -> list[GroupResult]:
     return results
 
 
+def fast_flags(results: list[GroupResult]) -> dict[int, str]:
+    """Attempt id -> the flag of each provisional winner's attempt submitted too
+    fast (``quiz.plausibility``): the organizer decides before verifying."""
+    ids = [winner.row.entry.attempt_id for result in results for winner in result.winners]
+    if not ids:
+        return {}
+    return {attempt.id: attempt.fast_flag for attempt in db.session.scalars(
+        select(Attempt).where(Attempt.id.in_(ids), Attempt.flagged_fast.is_(True)))}
+
+
+def _flagged_fast(winner: Winner) -> bool:
+    return bool(db.session.scalar(
+        select(Attempt.flagged_fast).where(Attempt.id == winner.row.entry.attempt_id)))
+
+
 def _check_reviewable(round_: Round) -> None:
     if round_.results_published:
         raise AlreadyPublished()
@@ -113,7 +129,11 @@ def _winner(round_: Round, user_id: int) -> Winner:
     raise NotAWinner()
 
 
-def _review(round_: Round, user_id: int, decision: str, reason: str | None, actor) -> WinnerReview:
+def _review(round_: Round, winner: Winner, decision: str, reason: str | None,
+            actor) -> WinnerReview:
+    """Record the decision; verifying a winner whose attempt was flagged as too
+    fast is the organizer clearing the flag (the audit says so)."""
+    user_id = winner.row.entry.user_id
     review = db.session.scalar(select(WinnerReview).where(
         WinnerReview.round_id == round_.id, WinnerReview.user_id == user_id))
     before = review.decision if review else None
@@ -125,14 +145,13 @@ def _review(round_: Round, user_id: int, decision: str, reason: str | None, acto
         for name, value in values.items():
             setattr(review, name, value)
     record(f"prizes.{decision}", actor=actor, target=round_, user_id=user_id,
-           before=before, after=decision, reason=reason)
+           before=before, after=decision, reason=reason, flagged_fast=_flagged_fast(winner))
     return review
 
 
 def verify_winner(round_: Round, user_id: int, actor) -> WinnerReview:
     _check_reviewable(round_)
-    _winner(round_, user_id)
-    review = _review(round_, user_id, "verified", None, actor)
+    review = _review(round_, _winner(round_, user_id), "verified", None, actor)
     db.session.commit()
     return review
 
@@ -142,8 +161,7 @@ def disqualify_winner(round_: Round, user_id: int, reason: str, actor) -> Winner
     if not reason or len(reason) > MAX_REASON:
         raise ReasonRequired()
     _check_reviewable(round_)
-    _winner(round_, user_id)
-    review = _review(round_, user_id, "disqualified", reason, actor)
+    review = _review(round_, _winner(round_, user_id), "disqualified", reason, actor)
     db.session.commit()
     return review
 

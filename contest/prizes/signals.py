@@ -1,12 +1,13 @@
 """What an organizer looks at before verifying a winner. Flags inform; they
 never disqualify by themselves.
 
-- time per question (an attempt under ``FAST_SECONDS_PER_QUESTION`` a question
-  on average is flagged: 20 questions in under 40 s);
+- time per question (the attempt flagged when it was scored, under
+  ``MIN_SECONDS_PER_QUESTION`` a question on average: ``quiz.plausibility``);
 - other accounts registered, or starting an attempt of the round, from the same
   IP address within an hour;
 - accounts that look like the same person (same name and date of birth, same
-  CCCD, same phone digits written another way);
+  phone digits written another way; two accounts cannot share a CCCD: its keyed
+  hash is unique, and the number itself is not kept to compare with phones);
 - attempts of other accounts in the round with exactly the same answers.
 """
 from dataclasses import dataclass
@@ -24,7 +25,6 @@ from contest.quiz.queries import items_with_questions
 from contest.rankings.models import RoundEntry
 from contest.text import fold
 
-FAST_SECONDS_PER_QUESTION = 2
 WINDOW = timedelta(hours=1)
 
 
@@ -53,7 +53,7 @@ def signals_for(round_: Round, user_id: int) -> Signals:
     user = db.session.get(User, user_id)
     return Signals(
         user=user, attempt=attempt, answer_times=answer_times(attempt),
-        too_fast=attempt.duration_ms < attempt.total * FAST_SECONDS_PER_QUESTION * 1000,
+        too_fast=attempt.flagged_fast,
         registered_nearby=registered_nearby(user), attempted_nearby=attempted_nearby(attempt),
         look_alikes=look_alikes(user), same_answers=same_answers(attempt),
     )
@@ -112,11 +112,6 @@ def look_alikes(user: User) -> list[tuple[User, str]]:
     for other in db.session.scalars(select(User).where(
             User.phone.endswith(phone_tail), User.id != user.id).limit(20)):
         found.setdefault(other.id, (other, "Cùng số điện thoại (viết khác)"))
-    if user.cccd:
-        for other in db.session.scalars(select(User).where(
-                (User.cccd == _digits(user.cccd)) | (User.phone.endswith(_digits(user.cccd)[-9:])),
-                User.id != user.id).limit(20)):
-            found.setdefault(other.id, (other, "Trùng số CCCD"))
     return list(found.values())
 
 

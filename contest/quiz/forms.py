@@ -2,6 +2,10 @@ from flask_wtf import FlaskForm
 from wtforms.validators import NumberRange, Optional
 
 from contest.forms import VietnameseIntegerField
+from contest.quiz.errors import InvalidAnswer
+
+# A position (at most quiz.saving.MAX_POSITION) or an option's display index.
+MAX_ANSWER_DIGITS = 4
 
 
 class StartForm(FlaskForm):
@@ -14,11 +18,25 @@ class SubmitForm(FlaskForm):
                                 message="Số dự đoán phải từ 0 đến 100.000.000.")])
 
 
+def _small_number(text: str) -> int | None:
+    if text.isascii() and text.isdigit() and len(text) <= MAX_ANSWER_DIGITS:
+        return int(text)
+    return None
+
+
 def answers_from_form(form_data) -> dict[int, int]:
     """Answers posted with the submit form (the page without JavaScript):
-    fields ``q<position>`` holding the display index of the chosen option."""
+    fields ``q<position>`` holding the display index of the chosen option.
+
+    A field whose position or value is not a small number in ASCII digits ("q1=²",
+    5,000 digits, "q²") is refused (``InvalidAnswer``, 400) before anything is stored.
+    """
     answers = {}
     for key, value in form_data.items():
-        if key.startswith("q") and key[1:].isdigit() and value.isdigit():
-            answers[int(key[1:])] = int(value)
+        if not (key.startswith("q") and key[1:].isdigit()) or value == "":
+            continue
+        position, choice = _small_number(key[1:]), _small_number(value)
+        if position is None or choice is None:
+            raise InvalidAnswer()
+        answers[position] = choice
     return answers

@@ -1,12 +1,13 @@
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.accounts.models import User
 from contest.bank.models import Question
 from contest.contests.models import Round
 from contest.extensions import db
+from contest.quiz.plausibility import speed_text
 from contest.types import UTCDateTime, new_public_id
 
 IN_PROGRESS = "in_progress"
@@ -53,6 +54,9 @@ class Attempt(db.Model):
     # and a fingerprint of the answers given (same questions, same choices).
     started_ip: Mapped[str | None] = mapped_column(String(64))
     answers_digest: Mapped[str | None] = mapped_column(String(32))
+    # Submitted faster than MIN_SECONDS_PER_QUESTION a question (quiz.plausibility):
+    # kept and ranked, shown to the organizer who verifies the winners.
+    flagged_fast: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     user: Mapped[User] = relationship()
     round: Mapped[Round] = relationship()
@@ -63,6 +67,13 @@ class Attempt(db.Model):
     @property
     def is_submitted(self) -> bool:
         return self.status == SUBMITTED
+
+    @property
+    def fast_flag(self) -> str | None:
+        """What the organizer reads about a flagged attempt, else None."""
+        if not self.flagged_fast:
+            return None
+        return "Nộp quá nhanh: " + speed_text(self.total, self.duration_ms or 0)
 
 
 class AttemptItem(db.Model):

@@ -25,6 +25,7 @@ from contest.quiz.errors import (
     InvalidAnswer, RoundNotOpen, TooManyConcurrentStarts,
 )
 from contest.quiz.models import IN_PROGRESS, SUBMITTED, Attempt, AttemptItem
+from contest.quiz.plausibility import is_implausibly_fast
 from contest.rankings.tally import record_submission
 
 START_RETRIES = 5
@@ -234,6 +235,7 @@ def _score(attempt: Attempt, end: datetime, finished_by: str) -> None:
     attempt.submitted_at = end
     attempt.finished_by = finished_by
     attempt.duration_ms = int((end - attempt.started_at).total_seconds() * 1000)
+    attempt.flagged_fast = is_implausibly_fast(attempt.total, attempt.duration_ms)
     record_submission(attempt)
 
 

@@ -9,6 +9,7 @@ from flask import current_app, render_template, request
 
 from contest.clock import now
 from contest.extensions import cache
+from contest.ids import MAX_ID_DIGITS
 
 
 def cached_figures(key: str, compute):
@@ -41,8 +42,9 @@ def round_asked_key() -> str:
 
 
 def is_round_id(text: str) -> bool:
-    """ASCII digits only: ``str.isdigit`` also takes "²", which ``int`` refuses."""
-    return text.isascii() and text.isdigit()
+    """ASCII digits only: ``str.isdigit`` also takes "²", which ``int`` refuses;
+    and no more than an id has (``int`` refuses 5,000 digits)."""
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
 def cached_page(key: str, render_body) -> str:

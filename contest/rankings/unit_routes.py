@@ -11,6 +11,8 @@ from contest.accounts.models import AUDIENCES
 from contest.audit.services import record
 from contest.contests.services import current_contest
 from contest.extensions import db
+from contest.privacy.masking import masked_phone
+from contest.paging import page_arg
 from contest.rankings import members, public
 from contest.rankings.caches import cached_figures, cached_page, round_asked_key
 from contest.rankings.public import cached_standings
@@ -52,10 +54,6 @@ def _contest_and_round():
     return contest, round_
 
 
-def _page_arg(name: str) -> int:
-    return max(1, request.args.get(name, 1, type=int) or 1)
-
-
 @bp.route("/don-vi-cua-toi")
 @manager_required
 def my_unit():
@@ -67,7 +65,7 @@ def my_unit():
 @reads_from_replica
 def dashboard(code: str):
     unit = _unit_for_viewer(code)  # who may see it: checked on every request
-    page = _page_arg("trang")
+    page = page_arg("trang")
     return cached_page(f"unit-dashboard:{unit.id}:{round_asked_key()}:{page}",
                        lambda: _dashboard_body(unit, page))
 
@@ -94,7 +92,7 @@ def absentees(code: str):
     unit, contest, round_ = _unit_and_round(code)
     return render_template("rankings/unit_absentees.html", unit=unit, contest=contest,
                            round=round_,
-                           absent=members.not_taken_part(round_, unit.id, _page_arg("trang")))
+                           absent=members.not_taken_part(round_, unit.id, page_arg("trang")))
 
 
 @bp.route("/don-vi/<code>/chua-tham-gia.xlsx")
@@ -104,7 +102,7 @@ def absentees_workbook(code: str):
     unit, _, round_ = _unit_and_round(code)
     users = members.all_not_taken_part(round_, unit.id)
     frame = pd.DataFrame([{
-        "STT": number, "Họ và tên": user.full_name, "Số điện thoại": user.phone,
+        "STT": number, "Họ và tên": user.full_name, "Số điện thoại": masked_phone(user.phone),
         "Đối tượng": AUDIENCES[user.audience],
     } for number, user in enumerate(users, start=1)],
         columns=["STT", "Họ và tên", "Số điện thoại", "Đối tượng"])

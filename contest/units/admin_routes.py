@@ -3,6 +3,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_login import current_user
 
 from contest.access import organizer_required
+from contest.paging import page_arg
 from contest.spreadsheets import SpreadsheetError
 from contest.units import admin_services as services
 from contest.units.forms import ConfirmForm, ImportForm, UnitForm
@@ -18,7 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @organizer_required
 def index():
     filters = UnitFilter.from_args(request.args)
-    page = max(1, request.args.get("trang", 1, type=int) or 1)
+    page = page_arg("trang")
     pagination = page_of_units(filters, page)
     return render_template("units/list.html", pagination=pagination, filters=filters,
                            kinds=UNIT_KINDS,

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from contest.spreadsheets import read_xlsx, write_xlsx
+from contest.spreadsheets import Limits, Sheet, read_sheet, write_xlsx
 from contest.text import fold
 from contest.units import rules
 from contest.units.models import UNIT_KINDS, Unit
@@ -14,8 +14,9 @@ ACTIVE, ACCOUNTS = "Đang hoạt động", "Số tài khoản"
 COLUMNS = [CODE, NAME, KIND, HEADCOUNT]
 SHEET = "Danh mục đơn vị"
 GUIDE_SHEET = "Hướng dẫn"
-FIRST_DATA_ROW = 2  # row 1 is the header
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 5_000  # a province has a few hundred agencies and communes
+LIMITS = Limits.for_template(len(COLUMNS) + 2, MAX_UPLOAD_BYTES, MAX_ROWS)  # + the list's two
 
 
 @dataclass(frozen=True)
@@ -28,26 +29,26 @@ class RowError:
 def read_units(data: bytes) -> tuple[list[tuple[int, rules.UnitRecord]], list[RowError]]:
     """Every row of an uploaded workbook checked: ([(Excel row, record)], errors).
     Raises ``SpreadsheetError`` for a file that is not a readable .xlsx."""
-    return parse_frame(read_xlsx(data))
+    return parse_sheet(read_sheet(data, LIMITS))
 
 
-def _header_map(headers) -> dict[str, str]:
-    """Header cell -> our column name, ignoring case and diacritics."""
+def _header_map(headers: list[str]) -> dict[int, str]:
+    """Column index -> our column name, ignoring case and diacritics."""
     known = {fold(column): column for column in COLUMNS}
-    return {header: known[fold(str(header))] for header in headers if fold(str(header)) in known}
+    return {index: known[fold(header)] for index, header in enumerate(headers)
+            if fold(header) in known}
 
 
-def parse_frame(frame: pd.DataFrame) -> tuple[list[tuple[int, rules.UnitRecord]], list[RowError]]:
-    headers = _header_map(frame.columns)
+def parse_sheet(sheet: Sheet) -> tuple[list[tuple[int, rules.UnitRecord]], list[RowError]]:
+    headers = _header_map(sheet.headers)
     missing = [column for column in COLUMNS if column not in headers.values()]
     if missing:
         return [], [RowError(1, ", ".join(missing), "Thiếu cột trong dòng tiêu đề (dòng 1).")]
     records, errors, codes = [], [], []
-    for index, values in enumerate(frame.to_dict("records")):
-        cells = {headers[h]: str(v) for h, v in values.items() if h in headers}
+    for row, values in sheet.rows:
+        cells = {column: values[index] for index, column in headers.items()}
         if not any(value.strip() for value in cells.values()):
             continue
-        row = index + FIRST_DATA_ROW
         record, problems = _row_record(cells)
         errors += [RowError(row, column, message) for column, message in problems]
         if record:
@@ -105,7 +106,8 @@ def _guide_frame() -> pd.DataFrame:
                                   "hai cột này được bỏ qua. Ngừng hoặc mở lại hoạt động một "
                                   "đơn vị trên trang quản trị."),
         ("Lưu ý", "Mọi dòng được kiểm tra trước khi nhập: nếu có dòng sai thì không có gì "
-                  "thay đổi. Tệp .xlsx, tối đa 2 MB. Dòng để trống được bỏ qua."),
+                  f"thay đổi. Tệp .xlsx, tối đa 2 MB và {MAX_ROWS:,} dòng. Dòng để trống được bỏ qua."
+                  .replace(",", ".")),
     ]
     return pd.DataFrame(rows, columns=["Cột", "Cách điền"])
 

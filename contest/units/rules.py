@@ -3,7 +3,7 @@ organizer's form and for the Excel import."""
 import re
 from dataclasses import asdict, dataclass
 
-from contest.text import fold
+from contest.text import clean_text, fold
 from contest.units.models import UNIT_KINDS
 
 CODE_PATTERN = re.compile(r"[A-Z0-9_-]{2,32}")
@@ -39,7 +39,9 @@ def clean_code(text: str | None) -> str:
 
 
 def clean_name(text: str | None) -> str:
-    return " ".join(_CONTROL.sub(" ", text or "").split())
+    """NFC, invisible characters removed, spaces collapsed: two names that look the
+    same are the same name (the unit list's duplicate check)."""
+    return " ".join(clean_text(_CONTROL.sub(" ", text or "")).split())
 
 
 def code_problem(code: str) -> str | None:

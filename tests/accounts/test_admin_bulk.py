@@ -87,7 +87,7 @@ def test_at_most_2000_rows(as_user, units):
     rows = [[f"Người {i}", "01/01/1990", f"09{i:08d}", agency.code] for i in range(2001)]
     response = upload(client, workbook(rows, COLUMNS))
     assert response.status_code == 400
-    assert "tối đa 2000 dòng" in response.get_data(as_text=True)
+    assert "tối đa 2.000 dòng" in response.get_data(as_text=True)
     assert db.session.query(User).filter_by(role="contestant").count() == 0
 
 

@@ -7,6 +7,7 @@ import pytest
 from contest.accounts.models import User
 from contest.audit.models import AuditLog
 from contest.extensions import db
+from contest.privacy.cccd import cccd_hash
 
 
 @pytest.fixture
@@ -19,6 +20,7 @@ def form(unit, **changes):
         "full_name": "Nguyễn Thị Hoa", "date_of_birth": "1990-05-17", "gender": "nu",
         "phone": "0912 345 678", "email": "Hoa@Example.vn", "cccd": "", "audience": "cbccvc",
         "unit_id": str(unit.id), "password": "matkhau123", "password_confirm": "matkhau123",
+        "consent": "y",
     }
     data.update(changes)
     return data
@@ -28,8 +30,8 @@ def test_register_creates_the_account_and_logs_in(client, unit):
     response = client.post("/dang-ky", data=form(unit, cccd="001090012345"))
     assert response.status_code == 302
     user = db.session.query(User).one()
-    assert (user.full_name, user.phone, user.email, user.cccd) == (
-        "Nguyễn Thị Hoa", "0912345678", "hoa@example.vn", "001090012345")
+    assert (user.full_name, user.phone, user.email, user.cccd_last4) == (
+        "Nguyễn Thị Hoa", "0912345678", "hoa@example.vn", "2345")
     assert user.date_of_birth == date(1990, 5, 17)
     assert user.password_hash != "matkhau123" and user.check_password("matkhau123")
     assert db.session.query(AuditLog).filter_by(action="account.register").count() == 1
@@ -82,13 +84,13 @@ def test_duplicate_phone_email_and_cccd_are_refused(client, unit, make_user):
     make_user(phone="0912345678", email="hoa@example.vn")
     html = client.post("/dang-ky", data=form(unit, email="HOA@example.vn")).get_data(as_text=True)
     assert "Số điện thoại này đã được đăng ký" in html
-    assert "Email này đã được dùng" in html
+    assert "Không dùng được thông tin này để đăng ký" in html  # test_enumeration.py
     other = make_user()
-    other.cccd = "001090012345"
+    other.cccd_hash = cccd_hash("001090012345")
     db.session.commit()
     html = client.post("/dang-ky", data=form(unit, phone="0987654321", email="",
                                              cccd="001090012345")).get_data(as_text=True)
-    assert "Số CCCD này đã được dùng" in html
+    assert "Không dùng được thông tin này để đăng ký" in html
     assert db.session.query(User).count() == 2
 
 

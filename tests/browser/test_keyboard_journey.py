@@ -54,8 +54,8 @@ def register_with_keyboard(page) -> None:
     type_into(page, "#unit_search", "so noi vu")
     tab_to(page, "#unit_id")
     assert page.locator("#unit_id option:checked").inner_text() == "Sở Nội vụ"
-    type_into(page, "#password", "thu123456")
-    type_into(page, "#password_confirm", "thu123456")
+    type_into(page, "#password", "thu-hoa-sen-92")
+    type_into(page, "#password_confirm", "thu-hoa-sen-92")
     for box in page.locator("form input[type=checkbox][required]").all():  # consents, if asked
         tab_to(page, f"#{box.get_attribute('id')}")
         page.keyboard.press("Space")

@@ -20,8 +20,9 @@ def register(page, base):
     page.fill("#unit_search", "so noi vu")
     expect(page.locator("#unit_id")).to_have_value(re.compile(r"\d+"))
     assert page.locator("#unit_id option:checked").inner_text() == "Sở Nội vụ"
-    page.fill("#password", "thu123456")
-    page.fill("#password_confirm", "thu123456")
+    page.fill("#password", "thu-hoa-sen-92")
+    page.fill("#password_confirm", "thu-hoa-sen-92")
+    page.check("#consent")
     page.click("button[type=submit]")
     expect(page.locator(".alert-success")).to_contain_text("Đăng ký thành công")
 

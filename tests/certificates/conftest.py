@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from contest import clock
 from contest.certificates.models import Certificate
 from contest.extensions import db
+from contest.privacy.cccd import stored_fields
 from contest.prizes import services as prizes
 from contest.rankings.results import compute_results
 from tests.rankings.helpers import take_attempt
@@ -33,7 +34,9 @@ def person(make_user, make_unit):
     """Make a contestant with a Vietnamese name, unit and personal data."""
     def make(full_name, unit_name="Xã Ia Grai", phone=None, cccd=None):
         user = make_user(phone=phone, unit=make_unit(name=unit_name, kind="commune"))
-        user.full_name, user.cccd, user.date_of_birth = full_name, cccd, date(1987, 3, 14)
+        user.full_name, user.date_of_birth = full_name, date(1987, 3, 14)
+        for key, value in stored_fields(cccd).items():
+            setattr(user, key, value)
         db.session.commit()
         return user
     return make

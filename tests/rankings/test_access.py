@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from contest.privacy.cccd import cccd_hash
+
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt
 
@@ -61,11 +63,15 @@ def test_a_contestant_is_refused_and_a_visitor_sent_to_log_in(client, open_round
     assert client.get(path).status_code == 403
 
 
+def cccd_of(user) -> str:
+    return f"0010900000{user.id:02d}"
+
+
 def test_public_pages_show_no_personal_data_nor_the_live_perfect_count(client, open_round,
                                                                       make_user, two_units):
     people = [make_user(unit=two_units[0], email=f"nguoi{i}@example.vn") for i in range(3)]
     for user, correct in zip(people, (5, 5, 2)):
-        user.cccd = f"0010900000{user.id:02d}"
+        user.cccd_hash, user.cccd_last4 = cccd_hash(cccd_of(user)), cccd_of(user)[-4:]
         take_attempt(user, open_round, correct=correct, seconds=20, prediction=2)
     pages = ["/", f"/dot-thi/{open_round.id}/ket-qua", f"/dot-thi/{open_round.id}/xep-hang",
              "/xep-hang-don-vi", "/xep-hang-don-vi?khoi=agency&dot=toan-cuoc"]
@@ -74,7 +80,7 @@ def test_public_pages_show_no_personal_data_nor_the_live_perfect_count(client, o
         assert response.status_code == 200, path
         html = response.get_data(as_text=True)
         for user in people:
-            assert user.phone not in html and user.email not in html and user.cccd not in html
+            assert user.phone not in html and user.email not in html and cccd_of(user) not in html
             assert "01/01/1990" not in html
         assert "Đúng tất cả các câu" not in html, path
     results = client.get(f"/dot-thi/{open_round.id}/ket-qua").get_data(as_text=True)

@@ -154,7 +154,8 @@ def test_edit_refuses_bad_values_and_keeps_the_unit(organizer, make_unit):
 def registration(unit_id):
     return {"full_name": "Trần Văn Bình", "date_of_birth": "1988-03-02", "gender": "nam",
             "phone": "0987654321", "email": "", "cccd": "", "audience": "cbccvc",
-            "unit_id": str(unit_id), "password": "matkhau123", "password_confirm": "matkhau123"}
+            "unit_id": str(unit_id), "password": "matkhau123", "password_confirm": "matkhau123",
+            "consent": "y"}
 
 
 def test_a_deactivated_unit_leaves_registration_but_keeps_its_accounts(organizer, client, make_unit, make_user, app):

@@ -1,0 +1,78 @@
+"""Consents and deletion requests. Each change is written with its audit row in
+one transaction. Withdrawing consent is asking for deletion: the request stamps
+every consent the person gave as withdrawn."""
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from contest.audit.services import record
+from contest.clock import now
+from contest.errors import Conflict, NotFound
+from contest.extensions import db
+from contest.privacy.anonymise import anonymise_user
+from contest.privacy.consent import CONSENT_VERSION
+from contest.privacy.models import Consent, DeletionRequest
+
+
+class AlreadyCarriedOut(Conflict):
+    message = "Yêu cầu này đã được thực hiện trước đó."
+
+
+def add_consent(user, version: str = CONSENT_VERSION) -> Consent:
+    """The consent row of a new account (committed with the account)."""
+    consent = Consent(user_id=user.id, version=version, given_at=now())
+    db.session.add(consent)
+    return consent
+
+
+def consents_of(user) -> list[Consent]:
+    return list(db.session.scalars(
+        select(Consent).where(Consent.user_id == user.id).order_by(Consent.given_at)))
+
+
+def deletion_request_of(user) -> DeletionRequest | None:
+    return db.session.scalar(select(DeletionRequest).where(DeletionRequest.user_id == user.id))
+
+
+def request_deletion(user, reason: str | None) -> tuple[DeletionRequest, bool]:
+    """The person's request (and whether it is new): recorded once, consent withdrawn."""
+    existing = deletion_request_of(user)
+    if existing is not None:
+        return existing, False
+    request = DeletionRequest(user_id=user.id, requested_at=now(), reason=reason or None)
+    db.session.add(request)
+    db.session.execute(update(Consent).where(Consent.user_id == user.id,
+                                             Consent.withdrawn_at.is_(None))
+                       .values(withdrawn_at=request.requested_at))
+    record("privacy.deletion_request", actor=user, target=user)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same request sent twice at once
+        db.session.rollback()
+        return deletion_request_of(user), False
+    return request, True
+
+
+def get_request(request_id: int) -> DeletionRequest:
+    request = db.session.get(DeletionRequest, request_id)
+    if request is None:
+        raise NotFound("Không tìm thấy yêu cầu xóa dữ liệu.")
+    return request
+
+
+def carry_out(request: DeletionRequest, actor) -> None:
+    """An organizer carries out a request: the person's data anonymised now."""
+    if request.is_done:
+        raise AlreadyCarriedOut()
+    user = request.user
+    anonymise_user(user)
+    request.carried_out_at, request.carried_out_by_id = now(), actor.id
+    record("privacy.deletion_carried_out", actor=actor, target=user, request_id=request.id)
+    db.session.commit()
+
+
+def deletion_requests(pending_only: bool) -> list[DeletionRequest]:
+    stmt = select(DeletionRequest).order_by(DeletionRequest.carried_out_at.is_not(None),
+                                            DeletionRequest.requested_at.desc()).limit(500)
+    if pending_only:
+        stmt = stmt.where(DeletionRequest.carried_out_at.is_(None))
+    return list(db.session.scalars(stmt))

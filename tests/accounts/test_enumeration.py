@@ -1,0 +1,63 @@
+"""A stranger cannot learn from registration whether someone's CCCD or e-mail has
+an account: one message for both, naming neither; one's own phone is told to log in."""
+import pytest
+
+from contest.accounts.models import User
+from contest.extensions import db
+from contest.privacy.cccd import cccd_hash
+
+GENERIC = "Không dùng được thông tin này để đăng ký"
+CCCD = "001090012345"
+
+
+@pytest.fixture
+def unit(make_unit):
+    return make_unit()
+
+
+@pytest.fixture
+def someone(make_user):
+    user = make_user(phone="0912345678", email="an@example.vn")
+    user.cccd_hash = cccd_hash(CCCD)
+    db.session.commit()
+    return user
+
+
+def register(client, unit, **changes):
+    data = {"full_name": "Người Lạ", "date_of_birth": "1991-02-03", "gender": "nam",
+            "phone": "0987654321", "email": "", "cccd": "", "audience": "cbccvc",
+            "unit_id": str(unit.id), "password": "hoa-sen-tren-nui", "password_confirm": "hoa-sen-tren-nui",
+            "consent": "y"}
+    return client.post("/dang-ky", data=data | changes)
+
+
+def error_of(response, field: str) -> str:
+    """The message shown by ``field``."""
+    html = response.get_data(as_text=True)
+    at = html.index(f'id="{field}"')
+    start = html.index('class="invalid-feedback', at)
+    return html[html.index(">", start) + 1:html.index("<", start + 1)].strip()
+
+
+def test_someone_elses_cccd_and_email_get_one_message_naming_neither(client, unit, someone):
+    by_cccd = register(client, unit, cccd=CCCD)
+    by_email = register(client, unit, email="AN@example.vn")
+    assert by_cccd.status_code == by_email.status_code == 422
+    assert error_of(by_cccd, "cccd") == error_of(by_email, "email")
+    message = error_of(by_cccd, "cccd")
+    assert message.startswith(GENERIC)
+    assert "CCCD" not in message and "email" not in message.lower() and "đã được dùng" not in message
+    assert db.session.query(User).count() == 1  # still one account per person
+
+
+def test_ones_own_phone_is_told_to_log_in(client, unit, someone):
+    response = register(client, unit, phone="+84 912 345 678")
+    assert response.status_code == 422
+    assert "đã được đăng ký. Hãy đăng nhập." in error_of(response, "phone")
+
+
+def test_login_answers_an_unknown_account_as_a_wrong_password(client, someone):
+    unknown = client.post("/dang-nhap", data={"identifier": "0999999999", "password": "sai-mat-khau"})
+    wrong = client.post("/dang-nhap", data={"identifier": someone.phone, "password": "sai-mat-khau"})
+    assert unknown.status_code == wrong.status_code == 422
+    assert error_of(unknown, "password") == error_of(wrong, "password")
