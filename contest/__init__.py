@@ -62,7 +62,10 @@ def _init_extensions(app: Flask) -> None:
 
     from flask import request
 
-    from contest.accounts.session_account import LIGHT_ENDPOINTS, account_for_session
+    from contest.accounts.session_account import (LIGHT_ENDPOINTS, SessionCookies,
+                                                  account_for_session)
+
+    app.session_interface = SessionCookies()
 
     @login_manager.user_loader
     def load_user(user_id: str):

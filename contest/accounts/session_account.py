@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import UserMixin
 from sqlalchemy import bindparam, select
 
@@ -60,3 +62,15 @@ def _still_valid(account: User | SessionAccount, version: int) -> bool:
     out at once with the reason (``admin_routes.log_out_locked_user``): the person
     learns their account was locked instead of finding themselves logged out."""
     return account.session_version == version or account.is_locked
+
+
+class SessionCookies(SecureCookieSessionInterface):
+    """A session lasts ``PERMANENT_SESSION_LIFETIME`` after the last request, so
+    Flask signs and sends the cookie again with every response; the light
+    endpoints skip that (a fifth of an answer save's time). An attempt's page and
+    its submit still renew it, and an attempt is far shorter than the lifetime."""
+
+    def should_set_cookie(self, app, session) -> bool:
+        if not session.modified and request.endpoint in LIGHT_ENDPOINTS:
+            return False
+        return super().should_set_cookie(app, session)

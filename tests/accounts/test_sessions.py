@@ -169,3 +169,18 @@ def test_both_cookies_follow_the_https_setting(database_url, setting, secure):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
     assert out.stdout.split() == [str(secure), str(secure), "True", "30", "12.0"]
+
+
+def test_an_answer_save_does_not_resend_the_session_cookie_but_the_quiz_page_renews_it(
+        client, contestant, make_questions, make_round):
+    """The save is the request a rush is made of: signing the cookie again on each
+    one cost a fifth of it. The quiz page and the submit renew the session."""
+    from tests.quiz.helpers import save, start
+    make_questions(5)
+    round_ = make_round()
+    log_in(client, contestant)
+    attempt = start(client, round_)
+    quiz_page = client.get(f"/bai-thi/{attempt.public_id}")
+    assert quiz_page.status_code == 200 and "session=" in quiz_page.headers.get("Set-Cookie", "")
+    saved = save(client, attempt, 1, 0)
+    assert saved.status_code == 200 and "Set-Cookie" not in saved.headers
