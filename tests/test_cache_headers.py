@@ -69,6 +69,12 @@ def test_pages_with_a_form_are_never_stored_even_anonymously(client):
         assert no_store(response), url
 
 
+def test_a_visitors_home_page_sets_no_cookie_and_may_be_cached(app, round_):
+    home = app.test_client().get("/")
+    assert home.status_code == 200 and "Bắt đầu thi" not in home.get_data(as_text=True)
+    assert "Set-Cookie" not in home.headers and not no_store(home)
+
+
 def test_public_things_stay_cacheable(app, logged_in, round_):
     anonymous = app.test_client()
     rules = anonymous.get("/the-le")

@@ -8,17 +8,13 @@ found by the lookup but counted under another key by the limit.
 import unicodedata
 
 from contest.accounts.phone import normalize_phone
-
-# Unicode categories removed: control (Cc) and format (Cf: zero-width spaces and
-# joiners, the byte-order mark, soft hyphens, bidirectional marks).
-_INVISIBLE = frozenset({"Cc", "Cf"})
+from contest.text import clean_text
 
 
 def canonical_identifier(raw) -> str:
-    """A phone as ``0912345678``, an e-mail address lower-cased; invisible
-    characters removed and compatibility forms folded (NFKC) first."""
-    text = unicodedata.normalize("NFKC", raw if isinstance(raw, str) else "")
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE).strip()
+    """A phone as ``0912345678``, an e-mail address lower-cased; compatibility
+    forms folded (NFKC) and invisible characters removed first (``clean_text``)."""
+    text = clean_text(unicodedata.normalize("NFKC", raw if isinstance(raw, str) else ""))
     if "@" in text:
         return text.lower()
     return normalize_phone(text)

@@ -35,7 +35,11 @@ def home():
         rules_html=render_markdown(contest.rules), participation=participation,
         registered=registered, read_at=read_at,
         countdown=services.next_event(contest),
-        my_rounds=_my_rounds(contest), start_form=StartForm(),
+        my_rounds=_my_rounds(contest),
+        # Only a logged-in person sees the start button: building the form for a
+        # visitor would put a CSRF token in a new session cookie and make the
+        # public home page uncacheable.
+        start_form=StartForm() if current_user.is_authenticated else None,
         share=sharing.share_card(contest, rounds),
         summary=overview.rules_summary(contest, rounds), prizes=overview.contest_prizes(contest),
     )
