@@ -63,6 +63,9 @@ class Contest(db.Model):
     unit_min_rate: Mapped[int | None]
     # Organizer, admin and unit-manager accounts take no individual prize.
     prizes_exclude_staff: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # At most one individual prize per person across all rounds of the contest
+    # (the next in order moves up); off by default.
+    one_prize_per_person: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     rounds: Mapped[list["Round"]] = relationship(
@@ -104,6 +107,10 @@ class Round(db.Model):
     )
     # Fixed when the results are computed after the round closes.
     prediction_actual: Mapped[int | None]
+    # False (the default): the prediction given in a person's first submitted attempt
+    # of the round is theirs for the round, so more attempts are not more guesses.
+    # True: each attempt carries its own prediction (the organizer's choice).
+    prediction_per_attempt: Mapped[bool] = mapped_column(default=False, server_default=false())
     results_computed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     results_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Lifecycle: a round is a draft (invisible, cannot be taken) until the organizer
