@@ -1,21 +1,19 @@
-"""Rules over the whole bank that one question alone cannot break: no stem that
-gives away another question's key, no similar pair left ungrouped, few keys that
-are a bare number, date or document number, and no province plan in a national
-topic. Retired questions are never drawn, so they are left out.
+"""Rules over the whole bank that one question alone cannot break: no stem or
+option that gives away another question's key (giveaways.py), no similar pair left
+ungrouped, few keys that are a bare number, date or document number, and no
+province plan in a national topic. Retired questions are never drawn, so they are
+left out.
 """
 import re
 from dataclasses import dataclass
 
-from contest.bank.records import QuestionRecord
+from contest.bank.giveaways import giveaways
+from contest.bank.records import NATIONAL, QuestionRecord, can_meet, key_of, same_group
 from contest.bank.similarity import DEFAULT_THRESHOLD, similar_pairs
-from contest.text import fold, normalise_text
+from contest.text import fold
 
-NATIONAL = "national"
 BARE_KEY_MAX_SHARE = 0.10
 BARE_KEY_MAX_WORDS = 2  # "5 nhóm", "Mức độ 2", "2022–2025, tầm nhìn đến năm 2030"
-# A key is worth looking for in other stems when it says something: four words or
-# more, or a number-bearing text (a date, a document number) of six characters or more.
-GIVEAWAY_MIN_WORDS, GIVEAWAY_MIN_NUMBER_CHARS = 4, 6
 
 _FILLER = frozenset(
     "ngay thang nam so khoang hon tren duoi gan tu den va phan tram nguoi ty trieu nghin "
@@ -38,45 +36,16 @@ def drawable(records: list[QuestionRecord]) -> list[QuestionRecord]:
     return [record for record in records if not record.retired]
 
 
-def key_of(record: QuestionRecord) -> str:
-    return record.options[record.correct - 1]
-
-
-def can_meet(first: QuestionRecord, second: QuestionRecord) -> bool:
-    """Two questions can be in one attempt unless they belong to two provinces."""
-    return NATIONAL in (first.scope, second.scope) or first.scope == second.scope
-
-
-def same_group(first: QuestionRecord, second: QuestionRecord) -> bool:
-    return bool(first.group) and first.group == second.group
-
-
 def marked_distinct(first: QuestionRecord, second: QuestionRecord) -> bool:
     return first.code in second.distinct_from or second.code in first.distinct_from
 
 
 # --- giveaways -----------------------------------------------------------------
 
-def _telling(key: str) -> bool:
-    words = key.split()
-    return len(words) >= GIVEAWAY_MIN_WORDS or (
-        any(ch.isdigit() for ch in key) and len(key) >= GIVEAWAY_MIN_NUMBER_CHARS)
-
-
 def giveaway_problems(records: list[QuestionRecord]) -> list[BankProblem]:
-    """A stem that contains another question's correct option (normalised), outside its group."""
-    keys = [(record, normalise_text(key_of(record))) for record in records
-            if _telling(key_of(record))]
-    problems = []
-    for record in records:
-        stem = normalise_text(record.question)
-        for other, key in keys:
-            if (other.code != record.code and key in stem and can_meet(record, other)
-                    and not same_group(record, other)):
-                problems.append(BankProblem(record.topic, record.code, (
-                    f"câu hỏi chứa đáp án đúng của câu {other.code} («{key_of(other)}»): "
-                    "sửa câu hỏi hoặc đưa hai câu vào cùng một nhóm (group)")))
-    return problems
+    """A stem or option telling the key of another question it can share an attempt with."""
+    return [BankProblem(found.teller.topic, found.teller.code, found.message)
+            for found in giveaways(records)]
 
 
 # --- similar pairs ---------------------------------------------------------------

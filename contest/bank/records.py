@@ -30,6 +30,23 @@ class QuestionRecord:
     distinct_from: tuple[str, ...] = ()
 
 
+NATIONAL = "national"
+
+
+def key_of(record: QuestionRecord) -> str:
+    return record.options[record.correct - 1]
+
+
+def can_meet(first: QuestionRecord, second: QuestionRecord) -> bool:
+    """Two questions can be in one attempt unless they belong to two provinces."""
+    return NATIONAL in (first.scope, second.scope) or first.scope == second.scope
+
+
+def same_group(first: QuestionRecord, second: QuestionRecord) -> bool:
+    """One attempt never holds two questions of a fact group."""
+    return bool(first.group) and first.group == second.group
+
+
 @dataclass(frozen=True)
 class TopicFile:
     path: Path
