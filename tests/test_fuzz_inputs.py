@@ -253,17 +253,25 @@ def test_the_submit_form(app, logged_in, quiz):
         public_id = _public_id(quiz, label)
         client = fresh_client(app, logged_in)
         before = database_rows()
+        db.session.expire_all()
+        saved = db.session.get(Attempt, quiz["own"].id).prediction
         response = client.post(f"/bai-thi/{public_id}/nop", data=dict(form))
         nul = "\x00" in public_id or any("\x00" in k + v for k, v in form.items())
         if nul:
             assert response.status_code == 400
         elif public_id != quiz["own"].public_id:
             assert response.status_code == 404
-        elif _submit_is_valid(form):
+        elif _submit_is_valid(form) and (form.get("prediction", "").strip() or saved is not None):
             assert response.status_code == 302
             db.session.expire_all()
             assert db.session.get(Attempt, quiz["own"].id).is_submitted
             quiz["own"] = start(client, quiz["round"])  # the next example's attempt
+            return
+        elif _submit_is_valid(form):
+            # No prediction: asked for it; the answers sent are kept, nothing is submitted.
+            assert response.status_code == 400, form
+            db.session.expire_all()
+            assert not db.session.get(Attempt, quiz["own"].id).is_submitted
             return
         else:
             assert response.status_code == 400, form

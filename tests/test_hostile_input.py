@@ -143,7 +143,8 @@ def test_the_submit_form_refuses_an_answer_that_is_not_a_small_number(logged_in,
 
 
 def test_the_submit_form_still_takes_its_answers(logged_in, attempt):
-    response = logged_in.post(f"/bai-thi/{attempt.public_id}/nop", data={"q1": "0", "q2": ""})
+    response = logged_in.post(f"/bai-thi/{attempt.public_id}/nop", data={"q1": "0", "q2": "",
+                                                                    "prediction": "1"})
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/bai-thi/{attempt.public_id}/ket-qua")
 

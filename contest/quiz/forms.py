@@ -13,6 +13,9 @@ class StartForm(FlaskForm):
 
 
 class SubmitForm(FlaskForm):
+    """The submit: the prediction may be empty here, because the page's timer submits
+    whatever was given when the time is up; whether a submit by hand may go without
+    one (it may not, unless one was saved already) is ``quiz.prediction``'s rule."""
     prediction = VietnameseIntegerField("Câu hỏi dự đoán", validators=[
         Optional(), NumberRange(min=0, max=100_000_000,
                                 message="Số dự đoán phải từ 0 đến 100.000.000.")])

@@ -16,6 +16,7 @@ from contest.bank.models import QuestionOption
 from contest.clock import now
 from contest.contests.models import Round
 from contest.extensions import db
+from contest.quiz import prediction as predictions
 from contest.quiz import saving
 from contest.quiz.draw import draw_items
 from contest.quiz.saving import Saved, grace
@@ -123,6 +124,8 @@ def _new_attempt(user, round_: Round, used: int) -> Attempt:
         user_id=user.id, round_id=round_.id, number=used + 1, status=IN_PROGRESS,
         started_at=started, deadline_at=deadline_for(round_, started, user.time_limit_percent),
         total=round_.questions_per_attempt,
+        # The person's prediction for the round, when an earlier attempt fixed it.
+        prediction=predictions.round_prediction(round_.id, user.id, used + 1),
     )
 
 
@@ -137,15 +140,18 @@ def _item_at(attempt: Attempt, position) -> AttemptItem:
 
 def save_prediction(user, public_id: str, prediction) -> Saved:
     """Store the prediction; like an answer, only while the attempt is in progress
-    (checked again inside the UPDATE, so it cannot land after a submit)."""
+    (checked again inside the UPDATE, so it cannot land after a submit), and never
+    other than the one an earlier attempt fixed for the round."""
     at = now()
     try:
         attempt = get_own_attempt(public_id, user, lock=True)
         saving.ensure_writable(attempt, at)
+        prediction = _valid_prediction(prediction)
+        predictions.ensure_changeable(attempt, prediction)
         result = db.session.execute(
             update(Attempt)
             .where(Attempt.id == attempt.id, Attempt.status == IN_PROGRESS)
-            .values(prediction=_valid_prediction(prediction))
+            .values(prediction=prediction)
             .execution_options(synchronize_session=False)
         )
         if result.rowcount != 1:
@@ -171,7 +177,10 @@ def submit_attempt(attempt: Attempt, prediction: int | None,
     """Submit: idempotent; refused (changing nothing) after deadline plus grace.
 
     ``answers`` maps positions to display indexes sent with the form (the page
-    without JavaScript); they are stored before scoring.
+    without JavaScript); they are stored before scoring. Before the deadline a
+    submit with no prediction (none sent, none saved) is refused with
+    ``PredictionRequired``: the answers sent are kept, the attempt stays in
+    progress. A later attempt carries the round's prediction (``quiz.prediction``).
     """
     at = now()
     if attempt.status == SUBMITTED and attempt.finished_by == "contestant":
@@ -190,14 +199,24 @@ def submit_attempt(attempt: Attempt, prediction: int | None,
         for item in attempt.items:
             if item.position in choices and choices[item.position] != item.chosen_option_id:
                 item.chosen_option_id, item.saved_at = choices[item.position], at
-        if prediction is not None:
-            attempt.prediction = prediction
+        prediction = predictions.carried(attempt, prediction)
+        if prediction is None and predictions.required(attempt, at):
+            _release(attempt)
+            raise predictions.PredictionRequired()
+        attempt.prediction = prediction
         _score(attempt, end=at, finished_by="contestant")
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
     return attempt
+
+
+def _release(attempt: Attempt) -> None:
+    """Undo the claim of a submit that is refused, keeping the answers it sent:
+    the attempt stays in progress with its deadline, and nothing is scored."""
+    attempt.status = IN_PROGRESS
+    db.session.commit()
 
 
 def _options_for_answers(attempt: Attempt, answers: dict[int, int]) -> dict[int, int]:
@@ -277,6 +296,7 @@ def _finish_one_overdue(attempt_id: int) -> int:
             db.session.rollback()
             return 0
         db.session.refresh(attempt)
+        attempt.prediction = predictions.carried(attempt)
         _score(attempt, end=attempt.deadline_at, finished_by="timeout")
         db.session.commit()
         return 1

@@ -164,9 +164,28 @@
     try { localStorage.removeItem(storeKey); sessionStorage.removeItem(positionKey); } catch (e) { /* ignore */ }
   }
 
+  // ---- the prediction is asked before a submit by hand (the server refuses one without it;
+  // the timer's own submit, form.submit(), fires no submit event and goes without) ----
+  var predictionInput = form.elements.prediction;
+  var predictionAlert = form.querySelector("[data-prediction-alert]");
+  function askForPrediction() {
+    if (!predictionAlert || predictionInput.value.trim() !== "") return false;
+    predictionAlert.textContent = "Vui lòng trả lời câu hỏi dự đoán trước khi nộp bài.";
+    predictionInput.classList.add("is-invalid");
+    predictionInput.scrollIntoView({ block: "center" });
+    predictionInput.focus({ preventScroll: true });
+    return true;
+  }
+  predictionInput.addEventListener("input", function () {
+    if (!predictionAlert || predictionInput.value.trim() === "") return;
+    predictionAlert.textContent = "";
+    predictionInput.classList.remove("is-invalid");
+  });
+
   // ---- submit: let pending saves go first, then post the form (it carries every answer) ----
   form.addEventListener("submit", function (event) {
     if (submitting) return;
+    if (askForPrediction()) { event.preventDefault(); return; }
     var unanswered = questions.length - refreshProgress();
     if (unanswered > 0 && !window.confirm("Bạn còn " + unanswered + " câu chưa trả lời. Vẫn nộp bài?")) {
       event.preventDefault();
@@ -195,6 +214,7 @@
   var pager = form.querySelector("[data-pager]");
   var qmap = form.querySelector(".qmap");
   var qmapToggle = form.querySelector("[data-qmap-toggle]");
+  var predictionNote = form.querySelector("[data-prediction-note]");
   var narrow = window.matchMedia("(max-width: 767.98px)");
   function rememberPosition() {
     try { sessionStorage.setItem(positionKey, String(current + 1)); } catch (e) { /* private mode */ }
@@ -214,7 +234,8 @@
       if (i === current) a.setAttribute("aria-current", "step"); else a.removeAttribute("aria-current");
     });
     pager.querySelector("[data-prev]").disabled = current === 0;
-    pager.querySelector("[data-next]").textContent = current === questions.length - 1 ? "Đến câu dự đoán ↓" : "Câu sau →";
+    pager.querySelector("[data-next]").textContent = current < questions.length - 1 ? "Câu sau →"
+      : predictionAlert ? "Đến câu dự đoán (bắt buộc) ↓" : "Đến câu dự đoán ↓";
     rememberPosition();
   }
   // After Previous/Next or a pick on the map: the new question gets the focus
@@ -231,6 +252,8 @@
   }
   function applyLayout() {
     form.classList.toggle("paged", narrow.matches);
+    // One question a screen: the last one's button says the prediction is required instead.
+    if (predictionNote) predictionNote.hidden = narrow.matches;
     pager.hidden = !narrow.matches;
     qmapToggle.hidden = !narrow.matches;
     openMap(false);

@@ -74,7 +74,7 @@ def test_attempts_started_afterwards_get_the_longer_deadline(
     give(console, person, 150)
     assert start(client, round_).id == first.id  # the attempt in progress keeps its deadline
 
-    client.post(f"/bai-thi/{first.public_id}/nop")
+    client.post(f"/bai-thi/{first.public_id}/nop", data={"prediction": "1"})
     second = start(client, round_)
     assert second.deadline_at - second.started_at == timedelta(minutes=15)
     page = client.get(f"/bai-thi/{second.public_id}").get_data(as_text=True)

@@ -54,6 +54,7 @@ def test_the_contestant_pages_have_no_serious_accessibility_violation(
         page.click(".qmap-item[data-goto='1']")
     page.locator(".question:visible .option").first.click()
     expect(page.locator(".question:visible [data-state]").first).to_have_text("Đã lưu")
+    page.fill("#prediction", "3")
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-submit]")
     expect(page.locator(".score")).to_be_visible()

@@ -97,6 +97,7 @@ def test_a_reload_lands_on_the_question_the_person_was_on(browser, live_server, 
 
 
 def submit_from(page) -> None:
+    page.fill("#prediction", "3")
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-submit]")
     expect(page.locator(".score")).to_be_visible()

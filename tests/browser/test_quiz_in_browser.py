@@ -71,6 +71,27 @@ def test_phone_journey_survives_a_dropped_connection(phone, live_server, contest
     expect(page.locator("body")).to_contain_text("Dự đoán của bạn: 120")
 
 
+def test_a_tap_on_submit_without_a_prediction_asks_for_it(phone, live_server, contest_ready):
+    register(phone, live_server)
+    phone.click("text=Bắt đầu thi")
+    phone.locator(".question.current .option").first.click()
+    expect(phone.locator(".question.current [data-state]")).to_have_text("Đã lưu")
+    dialogs = []
+    phone.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    phone.click("[data-submit]")
+    expect(phone.locator("[data-prediction-alert]")).to_have_text(
+        "Vui lòng trả lời câu hỏi dự đoán trước khi nộp bài.")
+    expect(phone.locator("#prediction")).to_be_focused()
+    assert dialogs == [] and db.session.query(Attempt).one().status == "in_progress"
+
+    phone.fill("#prediction", "7")
+    expect(phone.locator("[data-prediction-alert]")).to_have_text("")
+    phone.click("[data-submit]")  # the unanswered questions are confirmed, then it submits
+    expect(phone.locator(".score")).to_be_visible()
+    expect(phone.locator("body")).to_contain_text("Dự đoán của bạn: 7")
+    assert len(dialogs) == 1
+
+
 def test_the_page_submits_itself_when_time_runs_out(phone, live_server, make_unit, make_questions, make_round):
     make_unit(name="Sở Nội vụ")
     make_questions(6)

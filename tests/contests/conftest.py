@@ -6,6 +6,7 @@ from contest.audit.models import AuditLog
 from contest.contests.models import Contest
 from contest.extensions import db
 from tests.conftest import login
+from tests.quiz.helpers import start
 
 
 @pytest.fixture
@@ -26,6 +27,15 @@ def player(app, make_user):
     client = app.test_client()
     login(client, make_user())
     return client
+
+
+@pytest.fixture
+def started_round(frozen, make_questions, make_round, player):
+    """A round (5 questions, 10 minutes) with an attempt in progress: its settings are locked."""
+    make_questions(10)
+    round_ = make_round(questions=5, time_limit=600)
+    start(player, round_)
+    return round_
 
 
 @pytest.fixture

@@ -93,11 +93,8 @@ def test_the_draw_honours_the_round_topics(app, console, frozen, make_questions,
     assert {item.question_id for item in attempt.items} == {q.id for q in wanted}
 
 
-def test_settings_are_locked_once_the_round_has_an_attempt(console, frozen, make_questions,
-                                                           make_round, player, audit):
-    make_questions(10)
-    round_ = make_round(questions=5, time_limit=600)
-    start(player, round_)
+def test_settings_are_locked_once_the_round_has_an_attempt(console, started_round, audit):
+    round_ = started_round
     edit = f"/quan-tri/cuoc-thi/dot-thi/{round_.id}/sua"
     page = messages(console.get(edit))
     assert "Đợt thi đã có lượt thi nên không thể thay đổi" in page

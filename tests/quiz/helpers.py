@@ -29,3 +29,15 @@ def wrong_choice(attempt, position) -> int:
 def reload(attempt):
     db.session.expire_all()
     return db.session.get(Attempt, attempt.id)
+
+
+def answer_all(client, attempt) -> None:
+    """Save the correct option of every question (a full-mark attempt)."""
+    for item in attempt.items:
+        response = save(client, attempt, item.position, correct_choice(attempt, item.position))
+        assert response.status_code == 200
+
+
+def submit(client, attempt, **data):
+    """Press "Nộp bài" with these form fields (``prediction="50"``, ``q2="1"``)."""
+    return client.post(f"/bai-thi/{attempt.public_id}/nop", data=data)

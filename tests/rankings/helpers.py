@@ -15,7 +15,11 @@ def correct_index(item) -> int:
 def take_attempt(user, round_, *, correct: int, seconds: float, prediction: int | None = None,
                  at: datetime | None = None, ip: str | None = None) -> Attempt:
     """Start an attempt at ``at`` (default: the clock), answer the first
-    ``correct`` questions right and the rest wrong, submit ``seconds`` later."""
+    ``correct`` questions right and the rest wrong, submit ``seconds`` later.
+
+    Without a prediction (none given, none fixed by an earlier attempt of the
+    round) a submit by hand is refused, so the attempt is one whose time ran out
+    at ``seconds``: the page's timer submits it at its deadline."""
     start = at or clock.now()
     clock.freeze(start)
     attempt = services.start_attempt(user, round_, ip=ip)
@@ -25,5 +29,8 @@ def take_attempt(user, round_, *, correct: int, seconds: float, prediction: int 
         saving.save_answer(user.id, attempt.public_id, item.position, choice)
     clock.freeze(start + timedelta(seconds=seconds))
     attempt = db.session.get(Attempt, attempt.id)
+    if prediction is None:
+        attempt.deadline_at = clock.now()
+        db.session.commit()
     services.submit_attempt(attempt, prediction)
     return attempt

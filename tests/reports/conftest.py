@@ -49,6 +49,7 @@ def scenario(export_app, frozen, make_user, make_unit, make_round, make_question
     """
     make_questions(10)
     round_ = make_round(questions=5, closes_in=timedelta(hours=1))
+    round_.prediction_per_attempt = True  # Dung's two attempts keep their own predictions
     agency = make_unit(name="Sở Tư pháp", kind="agency", headcount=4)
     make_unit(name="Sở Y tế", kind="agency", headcount=None)
     commune = make_unit(name="Xã Hải An", kind="commune", headcount=2)
