@@ -87,6 +87,7 @@ def setup(attempts: int, fresh_people: int, rng) -> Built:
     for index, (phone, role, unit_id) in enumerate(staff + fresh):
         db.session.add(User(full_name=f"Tài khoản {index}", date_of_birth=date(1988, 5, 17),
                             gender="nam", phone=phone, audience="cbccvc", unit_id=unit_id,
+                            managed_unit_id=unit_id if role == "unit_manager" else None,
                             password_hash=password_hash, role=role))
     db.session.commit()
     code = db.session.get(Unit, people.biggest_commune).code

@@ -39,9 +39,12 @@ managed by an admin only."""
 
 
 def can_see_unit(user, unit) -> bool:
-    """Organizers see every unit; a unit manager only their own."""
+    """Organizers see every unit; a unit manager only the unit the organizer
+    assigned them (``managed_unit_id``), never ``unit_id``, which a person
+    may edit on their own profile."""
     if not user.is_authenticated:
         return False
     if user.is_organizer:
         return True
-    return user.role == "unit_manager" and user.unit_id == unit.id
+    return (user.role == "unit_manager" and user.managed_unit_id is not None
+            and user.managed_unit_id == unit.id)

@@ -167,6 +167,8 @@ def make_user(app, make_unit):
             phone=phone or f"09120000{number:02d}", email=email, audience="cbccvc",
             unit_id=(unit or make_unit(name=f"Đơn vị {number}")).id, role=role,
         )
+        if role == "unit_manager":  # as an organizer appoints one: to manage their own unit
+            user.managed_unit_id = user.unit_id
         user.set_password(PASSWORD)
         db.session.add(user)
         db.session.commit()

@@ -68,7 +68,8 @@ def _person_page(user, status: int = 200, **forms):
     units = queries.units_for_select(include_inactive=False)
     forms = {"reset_form": ResetPasswordForm(formdata=None), "lock_form": LockForm(formdata=None),
              "unlock_form": UnlockForm(formdata=None), "role_form": RoleForm(formdata=None),
-             "manager_form": UnitManagerForm(units, formdata=None),
+             "manager_form": UnitManagerForm(units, formdata=None, data={
+                 "unit_id": str(user.managed_unit_id or user.unit_id)}),
              "extra_time_form": ExtraTimeForm(
                  formdata=None, data={"percent": str(user.time_limit_percent or 100)})} | forms
     return render_template(

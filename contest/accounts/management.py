@@ -115,27 +115,40 @@ def _check_role_change(target: User, role: str, actor) -> None:
 
 
 def change_role(target: User, role: str, actor) -> None:
+    """A new role; made a unit manager this way, the person manages their own unit
+    (the organizer picks another with ``make_unit_manager``); no longer one, they
+    manage none."""
     _check_role_change(target, role, actor)
     if role == target.role:
         raise NothingChanged("Tài khoản đã có vai trò này.")
-    before = target.role
+    details, managed_before = {"before": target.role, "after": role}, _code(target.managed_unit)
     target.role = role
-    record("account.role", actor=actor, target=target, before=before, after=role)
+    target.managed_unit = target.unit if role == "unit_manager" else None
+    if _code(target.managed_unit) != managed_before:
+        details["changes"] = {"managed_unit": {"before": managed_before,
+                                               "after": _code(target.managed_unit)}}
+    record("account.role", actor=actor, target=target, **details)
     db.session.commit()
 
 
 def make_unit_manager(target: User, unit_id: int, actor) -> None:
-    """Make ``target`` the unit manager of the unit ``unit_id`` (role and unit)."""
+    """Make ``target`` the unit manager of the unit ``unit_id``: the unit they
+    manage (``managed_unit``, which only an organizer sets) and their own unit."""
     _check_role_change(target, "unit_manager", actor)
     unit = target.unit if unit_id == target.unit_id else get_active_unit(unit_id)
-    if target.role == "unit_manager" and target.unit_id == unit.id:
+    if target.role == "unit_manager" and target.managed_unit_id == unit.id == target.unit_id:
         raise NothingChanged("Người này đã là lãnh đạo của đơn vị này.")
-    before = {"role": target.role, "unit": target.unit.code}
+    before = {"role": target.role, "unit": target.unit.code,
+              "managed_unit": _code(target.managed_unit)}
     target.role = "unit_manager"
-    target.unit = unit
+    target.unit = target.managed_unit = unit
     record("account.unit_manager", actor=actor, target=target, before=before,
-           after={"role": "unit_manager", "unit": unit.code})
+           after={"role": "unit_manager", "unit": unit.code, "managed_unit": unit.code})
     db.session.commit()
+
+
+def _code(unit: Unit | None) -> str | None:
+    return unit.code if unit is not None else None
 
 
 def correct_profile(target: User, *, full_name: str, date_of_birth: date, unit_id: int,

@@ -56,6 +56,9 @@ class User(UserMixin, db.Model):
     cccd_last4: Mapped[str | None] = mapped_column(String(4))
     audience: Mapped[str] = mapped_column(String(16))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    # The unit a unit manager manages: set by the organizer when granting the role,
+    # cleared when it is taken away; never the editable ``unit_id`` (contest.access).
+    managed_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[str] = mapped_column(String(16), default="contestant")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
@@ -70,7 +73,8 @@ class User(UserMixin, db.Model):
     # Set when the personal fields were replaced (contest.privacy.anonymise).
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    unit: Mapped[Unit] = relationship(lazy="joined")
+    unit: Mapped[Unit] = relationship(lazy="joined", foreign_keys=[unit_id])
+    managed_unit: Mapped[Unit | None] = relationship(foreign_keys=[managed_unit_id])
 
     def set_password(self, password: str) -> None:
         self.password_hash = hash_password(password)

@@ -1,7 +1,8 @@
 """A person's own profile: phone, e-mail and password at any time; name, date of
 birth and unit only until their first submitted attempt. Prizes are paid on those
 three, so afterwards only the organizer corrects them, with a reason in the log
-(``management.correct_profile``).
+(``management.correct_profile``). Staff accounts (unit managers, organizers,
+admins) never change their own unit: the organizer assigns it.
 
 Each change is written with its audit row in one transaction; a phone or e-mail
 another account took meanwhile (the unique constraints) changes nothing.
@@ -32,6 +33,15 @@ class ProfileLocked(DomainError):
     message = ASK_THE_ORGANIZER
 
 
+UNIT_SET_BY_ORGANIZER = ("Tài khoản lãnh đạo đơn vị, Ban Tổ chức và quản trị không tự đổi đơn vị "
+                         "được: đơn vị của các tài khoản này do Ban Tổ chức giao. Nếu cần đổi, "
+                         "vui lòng liên hệ Ban Tổ chức.")
+
+
+class UnitSetByOrganizer(DomainError):
+    message = UNIT_SET_BY_ORGANIZER
+
+
 class WrongPassword(DomainError):
     message = "Mật khẩu hiện tại không đúng."
 
@@ -40,6 +50,12 @@ def prize_fields_locked(user: User) -> bool:
     """True once the person has a submitted attempt."""
     submitted = select(Attempt.id).where(Attempt.user_id == user.id, Attempt.status == SUBMITTED)
     return db.session.scalar(submitted.limit(1)) is not None
+
+
+def unit_locked(user: User) -> bool:
+    """Staff accounts do not pick their own unit: a unit manager's rights, and
+    what an organizer's account shows, come with the unit the organizer gave."""
+    return user.role != "contestant"
 
 
 def units_for(user: User) -> list[Unit]:
@@ -53,6 +69,8 @@ def update_profile(user: User, values: dict) -> dict:
     what changed, before and after; nothing changed returns ``{}`` and writes nothing."""
     if values.keys() & set(PRIZE_FIELDS) and prize_fields_locked(user):
         raise ProfileLocked()
+    if values.get("unit_id", user.unit_id) != user.unit_id and unit_locked(user):
+        raise UnitSetByOrganizer()
     values = dict(values)
     unit_id = values.pop("unit_id", user.unit_id)
     changes = {key: _change(getattr(user, key), value)

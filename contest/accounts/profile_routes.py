@@ -24,6 +24,8 @@ def _page(status: int = 200, **forms):
     forms = {"profile_form": _profile_form(locked, formdata=None, obj=_me()),
              "password_form": PasswordChangeForm(formdata=None)} | forms
     return render_template("accounts/profile.html", user=_me(), locked=locked,
+                           unit_locked=profile.unit_locked(_me()),
+                           unit_set_by_organizer=profile.UNIT_SET_BY_ORGANIZER,
                            ask_the_organizer=profile.ASK_THE_ORGANIZER, **forms), status
 
 

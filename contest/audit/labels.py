@@ -113,6 +113,7 @@ DETAIL_LABELS = {
     "headcount": "Số CBCCVC",
     "kept": "Giữ lại (còn tham gia cuộc thi khác)",
     "kind": "Loại",
+    "managed_unit": "Đơn vị quản lý",
     "name": "Tên",
     "opens_at": "Mở",
     "phone": "Số điện thoại",

@@ -145,7 +145,7 @@ def update_group(contest: Contest, group: PrizeGroup, settings: GroupSettings, a
     record("prize_group.update", actor=actor, target=group, contest_id=contest.id,
            **audit_change(before, after))
     db.session.commit()
-    clear_result_caches()  # the home page's prizes, and what the group can draw
+    clear_result_caches()  # the home page's prizes
     return group
 
 
@@ -156,7 +156,7 @@ def remove_group(contest: Contest, group: PrizeGroup, actor) -> None:
            **_audit(GroupSettings.of(group)))
     db.session.delete(group)
     db.session.commit()
-    clear_result_caches()  # the home page's prizes, and what the group could draw
+    clear_result_caches()  # the home page's prizes
 
 
 def _audit(settings: GroupSettings) -> dict:

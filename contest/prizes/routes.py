@@ -11,6 +11,7 @@ from contest.prizes import services
 from contest.prizes.forms import ConfirmForm, DisqualifyForm
 from contest.prizes.groups import groups_for
 from contest.prizes.signals import signals_for
+from contest.prizes.statuses import contest_labels, prize_book
 from contest.rankings.queries import Filters, contest_ranking, round_ranking
 from contest.rankings.results import compute_results, is_over
 from contest.rankings.routes import contest_or_404
@@ -34,8 +35,10 @@ def contest_ranking_page():
     page = page_arg("trang")
     kind = request.args.get("khoi")
     filters = Filters(unit_kind=kind if kind in UNIT_KINDS else None)
+    ranking = contest_ranking(contest, page, PER_PAGE, filters)
     return render_template("prizes/contest_ranking.html", contest=contest, kinds=UNIT_KINDS,
-                           ranking=contest_ranking(contest, page, PER_PAGE, filters))
+                           ranking=ranking, labels=contest_labels(
+                               contest, [row.entry.user_id for row in ranking.rows]))
 
 
 def _filters(round_) -> Filters:
@@ -65,6 +68,7 @@ def _console_page(round_, disqualify_form, status: int = 200):
         groups=groups_for(round_.contest), audiences=AUDIENCES, kinds=UNIT_KINDS,
         role_labels=ROLE_LABELS,
         results=results, fast_flags=services.fast_flags(results),
+        book=prize_book(round_, results),
         confirm_form=ConfirmForm(), disqualify_form=disqualify_form,
     ), status
 

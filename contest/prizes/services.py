@@ -3,8 +3,10 @@ the organizer's verification or disqualification (the next in order moves up),
 and publication, which snapshots the winners for the public page.
 
 One prize per person per round (a person belongs to one group; the awards
-table's unique (round, person) guards it). Organizer, admin and unit-manager
-accounts are passed over when the contest says so (the default).
+table's unique (round, person) guards it). Who is passed over before any review
+(staff, people outside every group, holders of a prize of the contest when it
+gives one prize per person) is ``prizes.eligibility``; the walk notes them where
+they stood, so the console shows who was skipped and why.
 """
 from dataclasses import dataclass, field
 
@@ -12,16 +14,16 @@ from sqlalchemy import delete, select
 
 from contest.audit.services import record
 from contest.clock import now
-from contest.contests.models import Round
+from contest.contests.models import Contest, Round
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
-from contest.prizes.groups import Group, group_of, groups_for
+from contest.prizes.eligibility import Eligibility, eligibility_of
+from contest.prizes.groups import Group
 from contest.prizes.models import Award, WinnerReview
 from contest.quiz.models import Attempt
 from contest.rankings.caches import clear_result_caches
 from contest.rankings.queries import RankedRow, iter_round_ranking
 
-STAFF_ROLES = ("organizer", "admin", "unit_manager")
 MAX_REASON = 500
 
 
@@ -63,10 +65,17 @@ class GroupResult:
     group: Group
     winners: list[Winner] = field(default_factory=list)
     disqualified: list[tuple[RankedRow, WinnerReview]] = field(default_factory=list)
+    passed_over: list[tuple[RankedRow, str]] = field(default_factory=list)  # (row, why)
 
     @property
     def full(self) -> bool:
         return len(self.winners) >= len(self.group.slots)
+
+    @property
+    def set_aside(self) -> list[RankedRow]:
+        """Everyone above the group's last winner who takes no prize, in rank order."""
+        rows = [row for row, _ in self.disqualified] + [row for row, _ in self.passed_over]
+        return sorted(rows, key=lambda row: row.rank)
 
 
 def reviews_of(round_: Round) -> dict[int, WinnerReview]:
@@ -76,26 +85,33 @@ def reviews_of(round_: Round) -> dict[int, WinnerReview]:
 
 def provisional_winners(round_: Round) -> list[GroupResult]:
     """Walk the ranking until every group has its prizes."""
-    results = [GroupResult(group) for group in groups_for(round_.contest)]
+    rules = eligibility_of(round_)
+    results = [GroupResult(group) for group in rules.groups]
     by_position = {result.group.position: result for result in results}
     reviews = reviews_of(round_)
-    skip_staff = round_.contest.prizes_exclude_staff
     for row in iter_round_ranking(round_, batch=500):
         if all(result.full for result in results):
             break
-        group = group_of(row.entry.audience, [r.group for r in results])
-        if group is None or (skip_staff and row.role in STAFF_ROLES):
-            continue
-        result = by_position[group.position]
-        if result.full:
-            continue
-        review = reviews.get(row.entry.user_id)
-        if review is not None and review.decision == "disqualified":
-            result.disqualified.append((row, review))
-            continue
-        result.winners.append(Winner(group.slots[len(result.winners)], len(result.winners) + 1,
-                                     row, review))
+        group = rules.group_of(row.entry.audience)
+        if group is not None and not by_position[group.position].full:
+            _consider(by_position[group.position], row, rules, reviews)
     return results
+
+
+def _consider(result: GroupResult, row: RankedRow, rules: Eligibility,
+              reviews: dict[int, WinnerReview]) -> None:
+    """The next person of the group's part of the ranking: passed over, disqualified
+    (the next in order moves up) or the group's next winner."""
+    user_id = row.entry.user_id
+    why = rules.why_not(user_id, row.role, row.entry.audience)
+    review = reviews.get(user_id)
+    if why is not None:
+        result.passed_over.append((row, why))
+    elif review is not None and review.decision == "disqualified":
+        result.disqualified.append((row, review))
+    else:
+        result.winners.append(Winner(result.group.slots[len(result.winners)],
+                                     len(result.winners) + 1, row, review))
 
 
 def fast_flags(results: list[GroupResult]) -> dict[int, str]:
@@ -169,6 +185,7 @@ def disqualify_winner(round_: Round, user_id: int, reason: str, actor) -> Winner
 def publish_results(round_: Round, actor) -> list[Award]:
     """Snapshot the verified winners and make them public."""
     _check_reviewable(round_)
+    _lock_contest_prizes(round_)
     results = provisional_winners(round_)
     if any(not winner.verified for result in results for winner in result.winners):
         raise WinnersNotVerified()
@@ -182,6 +199,15 @@ def publish_results(round_: Round, actor) -> list[Award]:
     db.session.commit()
     clear_result_caches()
     return awards
+
+
+def _lock_contest_prizes(round_: Round) -> None:
+    """With one prize per person, two rounds published at the same moment must not
+    both award the same person: the second waits on the contest's row (PostgreSQL;
+    SQLite writes one transaction at a time) and then reads the first's awards."""
+    if round_.contest.one_prize_per_person:
+        db.session.execute(select(Contest.id).where(Contest.id == round_.contest_id)
+                           .with_for_update())
 
 
 def _award(round_: Round, group: Group, winner: Winner) -> Award:

@@ -1,6 +1,6 @@
 """What the exports and the weekly report of a round both read: its winners
-(published awards, or the provisional list before publication) and its unit
-standings per bloc."""
+(published awards, or the provisional list before publication), the people
+above them who take no prize and why, and its unit standings per bloc."""
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -11,7 +11,9 @@ from contest.contests.models import Round
 from contest.extensions import db
 from contest.prizes.models import PRIZES
 from contest.prizes.services import provisional_winners, published_awards
+from contest.prizes.statuses import prize_book
 from contest.rankings.models import MISSING_PREDICTION_ERROR
+from contest.rankings.queries import RankedRow
 from contest.rankings.units import UnitStanding, unit_standings
 from contest.units.models import UNIT_KINDS
 
@@ -70,6 +72,23 @@ def _provisional(round_: Round) -> list[WinnerRecord]:
                 row.unit_name, entry.score, entry.total, entry.duration_ms, entry.prediction,
                 entry.prediction_error))
     return records
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """Someone ranked above their group's last winner who takes no prize."""
+    group_name: str
+    row: RankedRow
+    label: str  # "Bị loại: …" or "Không xét giải: …" (``prizes.statuses``)
+
+
+def set_aside_records(round_: Round) -> list[SetAside]:
+    """Group by group, in rank order: the people the prize walk passed over or
+    disqualified, so the winners list says why the prizes went further down."""
+    results = provisional_winners(round_)
+    book = prize_book(round_, results)
+    return [SetAside(result.group.name, row, book.of_row(row).label)
+            for result in results for row in result.set_aside]
 
 
 def _users(ids: set[int]) -> dict[int, User]:

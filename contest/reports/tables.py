@@ -7,8 +7,12 @@ holds the whole round in memory.
 
 The winners sheet ("Đạt giải") starts with a "Trạng thái" column: "Đã công bố"
 for the published awards, "Dự kiến" for the provisional list (ranking order,
-reviews applied) before the organizer publishes.
+reviews applied) before the organizer publishes. Under the winners it lists the
+people ranked above a group's last winner who take no prize. That sheet and the
+ranking end with a "Xét giải" column (``prizes.statuses``): the prize, "Bị loại:
+<lý do>", "Không xét giải: <vì sao>", or empty.
 """
+from itertools import chain
 from typing import Iterator
 
 from sqlalchemy import func, select
@@ -18,11 +22,14 @@ from contest.bank.statistics import question_statistics
 from contest.clock import format_local
 from contest.contests.models import Round
 from contest.extensions import db
+from contest.prizes.statuses import STATUS_HEADER, WON, PrizeStatus, prize_book
 from contest.rankings.models import RoundEntry
 from contest.rankings.queries import iter_round_ranking_columns
 from contest.rankings.units import UnitStanding
 from contest.reports.figures import participation_by_audience, participation_by_day
-from contest.reports.round_data import shown_error, standings_by_kind, winner_records
+from contest.reports.round_data import (
+    SetAside, WinnerRecord, set_aside_records, shown_error, standings_by_kind, winner_records,
+)
 from contest.spreadsheets import Table
 from contest.units.models import UNIT_KINDS, Unit
 
@@ -36,10 +43,10 @@ PUBLISHED, PROVISIONAL = "Đã công bố", "Dự kiến"
 
 WINNER_HEADERS = ("Trạng thái", "Hạng", "Bảng", "Giải", "Họ và tên", "Ngày sinh", "Đơn vị",
                   "Số điện thoại", "Số câu đúng", "Tổng số câu", "Thời gian (giây)", "Dự đoán",
-                  "Chênh lệch")
+                  "Chênh lệch", STATUS_HEADER)
 RANKING_HEADERS = ("Hạng", "Họ và tên", "Đơn vị", "Khối", "Đối tượng", "Số câu đúng",
                    "Tổng số câu", "Thời gian (giây)", "Nộp lúc", "Dự đoán", "Chênh lệch",
-                   "Số lượt thi")
+                   "Số lượt thi", STATUS_HEADER)
 UNIT_FIGURES = ("Biên chế", "Người dự thi", "Lượt thi", "Tỷ lệ tham gia (%)", "Điểm TB")
 UNIT_RANKING_HEADERS = ("Hạng", "Mã", "Đơn vị") + UNIT_FIGURES + ("Ghi chú",)
 BY_UNIT_HEADERS = ("Mã", "Đơn vị", "Khối") + UNIT_FIGURES
@@ -83,12 +90,27 @@ def rounded(value: float | None, factor: float = 1) -> float | None:
 # --- the tables ----------------------------------------------------------------
 
 def winners_table(round_: Round) -> Table:
+    """The winners, then whoever above them takes no prize (no phone or date of
+    birth for those: nobody contacts them for a prize)."""
     status = PUBLISHED if round_.results_published else PROVISIONAL
-    rows = ((status, w.rank, w.group_name, w.prize_label, w.full_name,
-             w.date_of_birth.strftime(DATE) if w.date_of_birth else None, w.unit_name, w.phone,
-             w.score, w.total, seconds(w.duration_ms), w.prediction, w.error)
-            for w in winner_records(round_))
-    return Table(WINNERS, WINNER_HEADERS, rows)
+    winners = (_winner_row(status, w, not round_.results_published)
+               for w in winner_records(round_))
+    others = (_set_aside_row(status, person) for person in set_aside_records(round_))
+    return Table(WINNERS, WINNER_HEADERS, chain(winners, others))
+
+
+def _winner_row(status: str, w: WinnerRecord, provisional: bool) -> tuple:
+    return (status, w.rank, w.group_name, w.prize_label, w.full_name,
+            w.date_of_birth.strftime(DATE) if w.date_of_birth else None, w.unit_name, w.phone,
+            w.score, w.total, seconds(w.duration_ms), w.prediction, w.error,
+            PrizeStatus(WON, w.prize, provisional).label)
+
+
+def _set_aside_row(status: str, person: SetAside) -> tuple:
+    row, entry = person.row, person.row.entry
+    return (status, row.rank, person.group_name, None, row.full_name, None, row.unit_name, None,
+            entry.score, entry.total, seconds(entry.duration_ms), entry.prediction,
+            shown_error(entry.prediction_error), person.label)
 
 
 def ranking_table(round_: Round) -> Table:
@@ -97,11 +119,13 @@ def ranking_table(round_: Round) -> Table:
 
 
 def _ranking_rows(round_: Round) -> Iterator[tuple]:
+    book = prize_book(round_)  # read before the ranking's cursor opens
     for (rank, full_name, unit_name, kind, audience, score, total, duration_ms, submitted_at,
-         prediction, error, attempts) in iter_round_ranking_columns(round_):
+         prediction, error, attempts, user_id, role) in iter_round_ranking_columns(round_):
         yield (rank, full_name, unit_name, UNIT_KINDS.get(kind, kind),
                AUDIENCES.get(audience, audience), score, total, seconds(duration_ms),
-               format_local(submitted_at, DATE_TIME), prediction, shown_error(error), attempts)
+               format_local(submitted_at, DATE_TIME), prediction, shown_error(error), attempts,
+               book.label(user_id, role, audience))
 
 
 def _unit_figures(standing: UnitStanding) -> tuple:

@@ -98,11 +98,13 @@ def test_make_someone_the_manager_of_a_unit(as_user, make_user, make_unit):
     response = client.post(f"{URL}/{target.id}/lanh-dao-don-vi", data={"unit_id": str(commune.id)})
     assert response.status_code == 302
     changed = reload(target)
-    assert (changed.role, changed.unit_id) == ("unit_manager", commune.id)
+    assert (changed.role, changed.unit_id, changed.managed_unit_id) == (
+        "unit_manager", commune.id, commune.id)
     [row] = audit_rows("account.unit_manager")
     assert row.actor_id == organizer.id
-    assert row.details == {"before": {"role": "contestant", "unit": old_unit},
-                           "after": {"role": "unit_manager", "unit": commune.code}}
+    assert row.details == {
+        "before": {"role": "contestant", "unit": old_unit, "managed_unit": None},
+        "after": {"role": "unit_manager", "unit": commune.code, "managed_unit": commune.code}}
 
 
 def test_an_inactive_or_unknown_unit_cannot_be_chosen(as_user, make_user, make_unit):

@@ -24,9 +24,12 @@ def test_an_organizer_switches_contestant_and_unit_manager(as_user, make_user):
     assert set_role(client, target, "contestant").status_code == 302
     assert reload(target).role == "contestant"
     rows = audit_rows("account.role")
+    own = target.unit.code  # made a manager this way: of their own unit, until the role ends
     assert [(r.actor_id, r.details) for r in rows] == [
-        (organizer.id, {"before": "contestant", "after": "unit_manager"}),
-        (organizer.id, {"before": "unit_manager", "after": "contestant"})]
+        (organizer.id, {"before": "contestant", "after": "unit_manager",
+                        "changes": {"managed_unit": {"before": None, "after": own}}}),
+        (organizer.id, {"before": "unit_manager", "after": "contestant",
+                        "changes": {"managed_unit": {"before": own, "after": None}}})]
 
 
 @pytest.mark.parametrize("role", ["organizer", "admin"])

@@ -69,10 +69,14 @@ def test_headers(workbook):
 def test_ranking_sheet_lists_everyone_in_rank_order(workbook):
     rows = rows_of(workbook["Xếp hạng cá nhân"])[1:]
     assert rows == [
-        [1, AN, "Sở Tư pháp", "Sở, ban, ngành", CBCCVC, 5, 5, 100, "20/11/2026 10:01:40", 2, 0, 1],
-        [2, FORMULA, "Sở Tư pháp", "Sở, ban, ngành", CBCCVC, 5, 5, 90, "20/11/2026 10:03:10", 5, 3, 1],
-        [3, AT_SIGN, "Xã Hải An", "Xã, phường", CBCCVC, 4, 5, 60, "20/11/2026 10:04:10", None, None, 1],
-        [4, TAB, "Xã Hải An", "Xã, phường", CBCCVC, 3, 5, 120, "20/11/2026 10:06:40", 1, 1, 2],
+        [1, AN, "Sở Tư pháp", "Sở, ban, ngành", CBCCVC, 5, 5, 100, "20/11/2026 10:01:40", 2, 0, 1,
+         "Dự kiến đạt giải Nhất"],
+        [2, FORMULA, "Sở Tư pháp", "Sở, ban, ngành", CBCCVC, 5, 5, 90, "20/11/2026 10:03:10", 5, 3, 1,
+         "Dự kiến đạt giải Nhì"],
+        [3, AT_SIGN, "Xã Hải An", "Xã, phường", CBCCVC, 4, 5, 60, "20/11/2026 10:04:10", None, None, 1,
+         "Dự kiến đạt giải Nhì"],
+        [4, TAB, "Xã Hải An", "Xã, phường", CBCCVC, 3, 5, 120, "20/11/2026 10:06:40", 1, 1, 2,
+         "Dự kiến đạt giải Ba"],
     ]
 
 
@@ -100,7 +104,7 @@ def test_csv_zip_has_one_file_per_table_in_utf8_with_bom(csv_files):
     ranking = csv_rows(csv_files["02-xep-hang-ca-nhan.csv"])
     assert ranking[0] == list(RANKING_HEADERS)
     assert ranking[1] == ["1", AN, "Sở Tư pháp", "Sở, ban, ngành", CBCCVC, "5", "5", "100.0",
-                          "20/11/2026 10:01:40", "2", "0", "1"]
+                          "20/11/2026 10:01:40", "2", "0", "1", "Dự kiến đạt giải Nhất"]
     assert ranking[3][9:11] == ["", ""]  # no prediction: no error either
 
 
@@ -112,8 +116,9 @@ def test_winners_sheet_has_phone_and_date_of_birth_and_says_it_is_provisional(wo
         ["Dự kiến", 3, "Bảng chung", "Giải Nhì", AT_SIGN],
         ["Dự kiến", 4, "Bảng chung", "Giải Ba", TAB],
     ]
-    assert rows[0][5:] == ["07/03/1985", "Sở Tư pháp", "0912345671", 5, 5, 100, 2, 0]
-    assert rows[2][11:] == [None, None]
+    assert rows[0][5:] == ["07/03/1985", "Sở Tư pháp", "0912345671", 5, 5, 100, 2, 0,
+                           "Dự kiến đạt giải Nhất"]
+    assert rows[2][11:] == [None, None, "Dự kiến đạt giải Nhì"]
 
 
 def test_published_winners_come_from_the_awards(scenario):
