@@ -4,7 +4,7 @@ from flask_login import current_user
 from contest.contests import branding, overview, services, sharing
 from contest.contests.markdown import render_markdown
 from contest.prizes.services import published_awards
-from contest.rankings import public
+from contest.rankings import disclosure, public
 from contest.reports.figures import score_bands
 from contest.quiz.forms import StartForm
 from contest.quiz.services import attempts_used, finish_overdue, in_progress_attempt
@@ -28,7 +28,7 @@ def home():
     if contest is None:
         return render_template("contests/empty.html")
     participation, read_at = public.contest_participation(contest)
-    registered, _ = public.registered_count()
+    registered = public.registered_count()
     rounds = services.public_rounds(contest)
     return render_template(
         "contests/home.html", contest=contest, rounds=rounds,
@@ -93,7 +93,7 @@ def round_results(round_id: int):
     participation, read_at = public.round_participation(round_)
     return render_template(
         "contests/round_results.html", round=round_, participation=participation,
-        read_at=read_at,
+        read_at=read_at, counts_shown_from=disclosure.shown_from(round_),
         # The score distribution tells how many answered everything: only once final.
         bands=score_bands(round_) if round_.results_final else None,
         awards=published_awards(round_) if round_.results_published else [],

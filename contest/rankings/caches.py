@@ -5,7 +5,7 @@ when its figures were read. Computing or publishing results clears every cache
 so the final figures show at once (on this node; others within the timeout).
 """
 
-from flask import current_app, render_template, request
+from flask import current_app, render_template
 
 from contest.clock import now
 from contest.extensions import cache
@@ -34,25 +34,20 @@ def cached_html(key: str, timeout: int, render) -> str:
     return html
 
 
-def round_asked_key() -> str:
-    """``?dot=`` as a cache key: a round id, the whole contest, or the default
-    round (anything else shows the default round, as the pages do)."""
-    wanted = request.args.get("dot", "")
-    return wanted if is_round_id(wanted) or wanted == "toan-cuoc" else "default"
-
-
 def is_round_id(text: str) -> bool:
     """ASCII digits only: ``str.isdigit`` also takes "²", which ``int`` refuses;
     and no more than an id has (``int`` refuses 5,000 digits)."""
     return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
-def cached_page(key: str, render_body) -> str:
+def cached_page(key: str, shown, render_body) -> str:
     """A page whose whole content is rendered once per cache period: a hit costs
     the frame around it (the account, the branding) and no query of its own.
-    ``render_body`` returns (title, content HTML); it may abort (404), and then
-    nothing is cached."""
-    (title, body), _ = cached_figures(key, render_body)
+    ``shown`` (``rankings.disclosure.Shown``) is what the body may show, and part
+    of the key: a round settles with no write, so a body cached before must
+    never be served after, nor the reverse. ``render_body`` returns (title,
+    content HTML); it may abort (404), and then nothing is cached."""
+    (title, body), _ = cached_figures(f"{key}:{shown.key}", render_body)
     return render_template("rankings/cached_page.html", title=title, body=body)
 
 

@@ -13,6 +13,8 @@ from pygal.style import Style
 PRIMARY = "#a4161a"
 SECONDARY = "#f2c14e"
 NO_DATA = "Chưa có dữ liệu"
+SEALED = "Công bố khi đợt thi kết thúc"
+BY_DAY_TITLE = "Tham gia theo ngày"
 MAX_UNITS = 10
 LABEL_CHARS = 22
 
@@ -95,7 +97,7 @@ def participation_by_day_svg(days: list[tuple[datetime.date, int, int]]) -> byte
     chart = pygal.Bar(
         **_COMMON,
         height=280,
-        title="Tham gia theo ngày",
+        title=BY_DAY_TITLE,
         value_formatter=_number,
         x_label_rotation=-45 if len(days) > 7 else 0,
         x_labels_major_every=math.ceil(len(days) / 14) or None,
@@ -135,6 +137,14 @@ def top_units_svg(units: list[tuple[str, float]], title: str, value_label: str,
         chart.x_labels = [_short(name) for name, _ in units]
         chart.add(value_label, [value for _, value in units])
     return _render(chart, values_after_bar=True)
+
+
+def sealed_svg(title: str) -> bytes:
+    """A chart whose figures are not shown yet (``rankings.disclosure``): its
+    title and when they will be, no value at all."""
+    chart = pygal.Bar(**{**_COMMON, "no_data_text": SEALED}, height=160, title=title,
+                      show_legend=False, show_y_labels=False, show_y_guides=False)
+    return _render(chart)
 
 
 def submissions_by_hour_svg(hours: list[tuple[str, int]]) -> bytes:

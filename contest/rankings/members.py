@@ -1,5 +1,6 @@
 """A unit's people, for its manager: who took part in a round (attempts, best
-score), and who is registered under the unit but has not taken part yet."""
+score once the round is settled), and who is registered under the unit but has
+not taken part yet."""
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -18,17 +19,19 @@ class Member:
 
 
 def participants(round_: Round, unit_id: int, page: int, per_page: int = 50,
-                 total: int | None = None) -> Page:
-    """The unit's people with a submitted attempt, best first (``total``: their
-    number when the unit's figures already tell it)."""
+                 total: int | None = None, by_score: bool = True) -> Page:
+    """The unit's people with a submitted attempt, best first, or by name while
+    their scores are not shown (the order would tell them); ``total``: their
+    number when the unit's figures already tell it."""
     E = RoundEntry
     where = (E.round_id == round_.id, E.unit_id == unit_id)
     if total is None:
         total = db.session.scalar(select(func.count()).select_from(E).where(*where))
     offset = (page - 1) * per_page
+    order = ROUND_ORDER if by_score else (User.full_name, User.id)
     rows = db.session.execute(
         select(E, User).join(User, User.id == E.user_id).where(*where)
-        .order_by(*ROUND_ORDER).offset(offset).limit(per_page)).all()
+        .order_by(*order).offset(offset).limit(per_page)).all()
     return Page([Member(user, entry) for entry, user in rows], total, page, per_page)
 
 

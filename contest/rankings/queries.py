@@ -109,8 +109,10 @@ def iter_round_ranking(round_: Round, filters: Filters = Filters(),
         result.close()
 
 
+# The last two say where the person stands on prizes (``prizes.statuses``).
 EXPORT_COLUMNS = (User.full_name, Unit.name, Unit.kind, E.audience, E.score, E.total,
-                  E.duration_ms, E.submitted_at, E.prediction, E.prediction_error, E.attempts)
+                  E.duration_ms, E.submitted_at, E.prediction, E.prediction_error, E.attempts,
+                  E.user_id, User.role)
 
 
 def iter_round_ranking_columns(round_: Round, batch: int = 5000) -> Iterator[tuple]:
@@ -131,9 +133,10 @@ def iter_round_ranking_columns(round_: Round, batch: int = 5000) -> Iterator[tup
 
 @dataclass(frozen=True)
 class Place:
-    rank: int               # 1 = first
-    of: int | None          # people ranked; not told while the rank is among the same score
-    among_same_score: bool  # rank counted only among people with the same score
+    """A person's place, read only once the scope is settled (``rankings.disclosure``)."""
+    rank: int          # 1 = first
+    of: int            # people ranked
+    provisional: bool  # by score and time only: the prediction is not counted yet
 
 
 def _bucket_sum(scope: str, scope_id: int, *conditions) -> int:
@@ -143,25 +146,22 @@ def _bucket_sum(scope: str, scope_id: int, *conditions) -> int:
 
 
 def _place(scope: str, scope_id: int, score: int, duration_ms: int, ahead_in_second: int,
-           hide_higher_scores: bool) -> Place:
-    """Rank = people with a higher score (unless hidden) + people with the same score
-    in an earlier whole second + those ahead inside the person's own second."""
+           provisional: bool) -> Place:
+    """Rank = people with a higher score + people with the same score in an
+    earlier whole second + those ahead inside the person's own second."""
     B = RankBucket
     second = duration_ms // 1000
-    ahead = _bucket_sum(scope, scope_id, B.score == score, B.seconds < second) + ahead_in_second
-    if hide_higher_scores:
-        return Place(ahead + 1, None, True)
-    ahead += _bucket_sum(scope, scope_id, B.score > score)
-    return Place(ahead + 1, people_ranked(scope, scope_id), False)
+    ahead = (_bucket_sum(scope, scope_id, B.score > score)
+             + _bucket_sum(scope, scope_id, B.score == score, B.seconds < second) + ahead_in_second)
+    return Place(ahead + 1, people_ranked(scope, scope_id), provisional)
 
 
-def round_place(round_: Round, user_id: int, hide_higher_scores: bool) -> Place | None:
-    """The person's place in the round. While the round is open the count of
-    people with a higher score is left out (``hide_higher_scores``): for anyone
-    below full marks it would tell how many people have full marks so far,
-    which is what the prediction question asks (and so is the number of people
-    with the same score, which is not told either). Once the results are final
-    the place was fixed with them."""
+def round_place(round_: Round, user_id: int) -> Place | None:
+    """The person's place in the round. Any place tells how many people are
+    ahead (for someone with full marks: how many have full marks so far, what
+    the prediction question asks), so it is read only once the round is
+    settled (``rankings.disclosure``). Once the results are final the place was
+    fixed with them; before, it is by score and time only."""
     entry = db.session.get(RoundEntry, (round_.id, user_id))
     if entry is None:
         return None
@@ -172,11 +172,11 @@ def round_place(round_: Round, user_id: int, hide_higher_scores: bool) -> Place 
         E.duration_ms >= entry.duration_ms // 1000 * 1000,
         tuple_(E.duration_ms, E.submitted_at, E.attempt_id)
         < tuple_(entry.duration_ms, entry.submitted_at, entry.attempt_id)))
-    return _place("round", round_.id, entry.score, entry.duration_ms, ahead_in_second,
-                  hide_higher_scores)
+    return _place("round", round_.id, entry.score, entry.duration_ms, ahead_in_second, True)
 
 
-def contest_place(contest: Contest, user_id: int, hide_higher_scores: bool) -> Place | None:
+def contest_place(contest: Contest, user_id: int) -> Place | None:
+    """The person's place by the sum of their round bests, then time (no prediction)."""
     entry = db.session.get(ContestEntry, (contest.id, user_id))
     if entry is None:
         return None
@@ -186,7 +186,7 @@ def contest_place(contest: Contest, user_id: int, hide_higher_scores: bool) -> P
         tuple_(C.duration_sum, C.last_submitted_at, C.user_id)
         < tuple_(entry.duration_sum, entry.last_submitted_at, entry.user_id)))
     return _place("contest", contest.id, entry.score_sum, entry.duration_sum, ahead_in_second,
-                  hide_higher_scores)
+                  False)
 
 
 def people_ranked(scope: str, scope_id: int) -> int:

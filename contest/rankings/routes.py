@@ -4,10 +4,12 @@ from flask import Blueprint, Response, abort, render_template, request
 from contest.clock import now
 from contest.contests.services import current_contest, get_round
 from contest.prizes.services import published_awards
+from contest.prizes.statuses import public_statuses
 from contest.rankings import charts, public
-from contest.rankings.caches import cached_figures, cached_page, is_round_id, round_asked_key
+from contest.rankings.caches import cached_figures, cached_page, is_round_id
+from contest.rankings.disclosure import shown_for, shown_from
 from contest.rankings.queries import round_ranking
-from contest.rankings.public import cached_standings
+from contest.rankings.public import scope_key, shown_standings
 from contest.replica import reads_from_replica
 from contest.reports.figures import participation_by_day
 from contest.units.models import UNIT_KINDS
@@ -22,7 +24,8 @@ CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 @reads_from_replica
 def round_page(round_id: int):
     """The top of the round's ranking, public once the organizer has published it."""
-    return cached_page(f"round-page:{round_id}", lambda: _round_body(get_round(round_id)))
+    round_ = get_round(round_id)
+    return cached_page(f"round-page:{round_id}", shown_for(round_), lambda: _round_body(round_))
 
 
 def _round_body(round_) -> tuple[str, str]:
@@ -30,7 +33,8 @@ def _round_body(round_) -> tuple[str, str]:
     if round_.results_published:
         top, awards = round_ranking(round_, 1, PUBLIC_TOP).rows, published_awards(round_)
     return f"Bảng xếp hạng {round_.name}", render_template(
-        "rankings/_round_body.html", round=round_, top=top, awards=awards, read_at=now())
+        "rankings/_round_body.html", round=round_, top=top, awards=awards, read_at=now(),
+        statuses=public_statuses(round_, top))
 
 
 def contest_or_404():
@@ -64,16 +68,18 @@ def _kind() -> str:
 @reads_from_replica
 def units_page():
     kind = _kind()
-    return cached_page(f"units-page:{round_asked_key()}:{kind}", lambda: _units_body(kind))
-
-
-def _units_body(kind: str) -> tuple[str, str]:
     contest = contest_or_404()
     scope = _scope(contest)
-    standings, read_at = cached_standings(scope, kind, contest.unit_min_rate)
+    shown = shown_for(scope)  # read once: the body is cached under it
+    return cached_page(f"units-page:{scope_key(scope)}:{kind}", shown,
+                       lambda: _units_body(contest, scope, kind, shown))
+
+
+def _units_body(contest, scope, kind: str, shown) -> tuple[str, str]:
+    standings, read_at = shown_standings(scope, kind, contest.unit_min_rate, shown)
     return "Xếp hạng đơn vị", render_template(
         "rankings/_units_body.html", contest=contest, scope=scope, kind=kind, kinds=UNIT_KINDS,
-        standings=standings, read_at=read_at)
+        standings=standings, read_at=read_at, shown=shown, shown_from=shown_from(scope))
 
 
 def _svg(data: bytes) -> Response:
@@ -88,6 +94,8 @@ def _svg(data: bytes) -> Response:
 @reads_from_replica
 def chart_by_day(round_id: int):
     round_ = get_round(round_id)
+    if not shown_for(round_).counts:
+        return _svg(charts.sealed_svg(charts.BY_DAY_TITLE))
     svg, _ = cached_figures(f"chart-days:{round_.id}", lambda: charts.participation_by_day_svg(
         [(d.day, d.attempts, d.new_participants) for d in participation_by_day(round_)]))
     return _svg(svg)
@@ -98,7 +106,10 @@ def chart_by_day(round_id: int):
 def chart_top_units():
     contest = contest_or_404()
     scope, kind = _scope(contest), _kind()
-    standings, _ = cached_standings(scope, kind, contest.unit_min_rate)
+    shown = shown_for(scope)
+    if not shown.counts:
+        return _svg(charts.sealed_svg(f"Tham gia theo đơn vị — {UNIT_KINDS[kind]}"))
+    standings, _ = shown_standings(scope, kind, contest.unit_min_rate, shown)
     with_rate = [s for s in standings if s.rate is not None]
     if with_rate:
         units = [(s.unit.name, s.rate) for s in sorted(with_rate, key=lambda s: -s.rate)[:10]]

@@ -14,7 +14,10 @@ from contest.extensions import db
 from contest.privacy.masking import masked_phone
 from contest.paging import page_arg
 from contest.rankings import members, public
-from contest.rankings.caches import cached_figures, cached_page, round_asked_key
+from contest.rankings.caches import cached_figures, cached_page
+from contest.rankings.disclosure import (
+    own_unit_as_shown, shown_from, shown_to_viewer, standings_as_shown,
+)
 from contest.rankings.public import cached_standings
 from contest.rankings.routes import _kind, _scope, contest_or_404
 from contest.rankings.units import standing_of, unit_standings
@@ -57,7 +60,11 @@ def _contest_and_round():
 @bp.route("/don-vi-cua-toi")
 @manager_required
 def my_unit():
-    return redirect(url_for("unit_results.dashboard", code=current_user.unit.code))
+    """The unit the organizer assigned (an organizer has none: their own unit's page)."""
+    unit = current_user.managed_unit if current_user.role == "unit_manager" else current_user.unit
+    if unit is None:
+        abort(403)
+    return redirect(url_for("unit_results.dashboard", code=unit.code))
 
 
 @bp.route("/don-vi/<code>")
@@ -66,22 +73,26 @@ def my_unit():
 def dashboard(code: str):
     unit = _unit_for_viewer(code)  # who may see it: checked on every request
     page = page_arg("trang")
-    return cached_page(f"unit-dashboard:{unit.id}:{round_asked_key()}:{page}",
-                       lambda: _dashboard_body(unit, page))
-
-
-def _dashboard_body(unit: Unit, page: int) -> tuple[str, str]:
     contest, round_ = _contest_and_round()
+    shown = shown_to_viewer(round_)  # an organizer sees everything, a manager what is settled
+    return cached_page(f"unit-dashboard:{unit.id}:{round_.id}:{page}", shown,
+                       lambda: _dashboard_body(unit, contest, round_, page, shown))
+
+
+def _dashboard_body(unit: Unit, contest, round_, page: int, shown) -> tuple[str, str]:
     standings, read_at = cached_standings(round_, unit.kind, contest.unit_min_rate)
-    standing = standing_of(unit.id, standings)
+    public_standings = standings_as_shown(standings, shown, contest.unit_min_rate)
+    standing = own_unit_as_shown(standing_of(unit.id, standings),
+                                 standing_of(unit.id, public_standings), shown)
     registered, _ = cached_figures(f"registered:{unit.id}",
                                    lambda: members.registered_in(unit.id))
-    taken_part = members.participants(round_, unit.id, page,
+    taken_part = members.participants(round_, unit.id, page, by_score=shown.scores,
                                       total=standing.participants if standing else 0)
     return f"{unit.name} — tình hình tham gia", render_template(
         "rankings/_unit_dashboard_body.html", unit=unit, contest=contest, round=round_,
-        standing=standing, ranked=sum(1 for s in standings if s.eligible),
+        standing=standing, ranked=sum(1 for s in public_standings if s.eligible),
         read_at=read_at, registered=registered, taken_part=taken_part,
+        shown=shown, shown_from=shown_from(round_),
     )
 
 

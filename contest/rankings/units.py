@@ -4,8 +4,10 @@ time, read from the unit figures kept current at each submit.
 Prize order: participation rate (participants ÷ headcount), then average best
 score, then participants, then name. A unit without a headcount, or below the
 contest's minimum rate, is listed after the eligible ones and takes no place.
+Before a round settles the public reads them without scores, in participation
+order, or without counts at all (``rankings.disclosure``).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
@@ -35,17 +37,22 @@ UNIT_COLUMNS = (Unit.id, Unit.code, Unit.name, Unit.kind, Unit.headcount)
 
 @dataclass(frozen=True)
 class UnitStanding:
+    """A unit's figures in a round or the contest. A figure not to be shown yet
+    (``rankings.disclosure``) is None: the count of participants and attempts
+    (with the rate and rank they give), or the sum of best scores."""
     unit: UnitInfo
-    participants: int
-    attempts: int
-    score_sum: int
-    rank: int | None  # None: not eligible for a unit prize
+    participants: int | None
+    attempts: int | None
+    score_sum: int | None
+    rank: int | None  # None: not eligible for a unit prize (or not told yet)
     rate: float | None
     min_rate: int | None
 
     @property
     def average_score(self) -> float | None:
-        return self.score_sum / self.participants if self.participants else None
+        if self.score_sum is None or not self.participants:
+            return None
+        return self.score_sum / self.participants
 
     @property
     def eligible(self) -> bool:
@@ -53,7 +60,9 @@ class UnitStanding:
 
     @property
     def why_not_eligible(self) -> str | None:
-        if self.rank is not None:
+        """From the unit's own figures, not its place: a manager reads it for
+        their unit while the places of a round that counts taking part are sealed."""
+        if self.participants is None or _eligible(self, self.min_rate):
             return None
         if self.rate is None:
             return "Chưa có số cán bộ, công chức, viên chức"
@@ -94,9 +103,15 @@ def _figures_for_audiences(scope: Round | Contest, kind: str, audiences: tuple[s
     ).all()
 
 
-def _order_key(standing: UnitStanding):
+def prize_order(standing: UnitStanding):
     average = standing.average_score or 0
     return (-(standing.rate or 0), -average, -standing.participants, standing.unit.name)
+
+
+def participation_order(standing: UnitStanding):
+    """The prize order without the average score: while a round is not settled
+    the order must not tell whose people score better (``rankings.disclosure``)."""
+    return (-(standing.rate or 0), -standing.participants, standing.unit.name)
 
 
 def unit_standings(scope: Round | Contest, kind: str, min_rate: int | None,
@@ -109,12 +124,16 @@ def unit_standings(scope: Round | Contest, kind: str, min_rate: int | None,
         rate = participation_rate(participants or 0, unit.headcount)
         standings.append(UnitStanding(unit, participants or 0, attempts or 0, score_sum or 0,
                                       None, rate, min_rate))
-    standings.sort(key=_order_key)
-    eligible = [s for s in standings if _eligible(s, min_rate)]
-    others = [s for s in standings if not _eligible(s, min_rate)]
-    ranked = [UnitStanding(s.unit, s.participants, s.attempts, s.score_sum, place, s.rate, min_rate)
-              for place, s in enumerate(eligible, start=1)]
-    return ranked + others
+    return ranked(standings, min_rate, prize_order)
+
+
+def ranked(standings: list[UnitStanding], min_rate: int | None, order) -> list[UnitStanding]:
+    """Eligible units first, numbered in ``order``; the others after, in the same
+    order and without a place."""
+    ordered = sorted(standings, key=order)
+    eligible = [s for s in ordered if _eligible(s, min_rate)]
+    others = [replace(s, rank=None) for s in ordered if not _eligible(s, min_rate)]
+    return [replace(s, rank=place) for place, s in enumerate(eligible, start=1)] + others
 
 
 def _eligible(standing: UnitStanding, min_rate: int | None) -> bool:

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 
 from contest import clock
+from contest.rankings.caches import clear_result_caches
 from contest.rankings.results import compute_results
 
 
@@ -20,3 +21,14 @@ def close_round():
         clock.freeze(round_.closes_at + timedelta(seconds=10))
         return compute_results(round_)
     return close
+
+
+@pytest.fixture
+def results_cached(app):
+    """The app under test with the figures cached as in production."""
+    from contest.extensions import cache
+    app.config["RESULTS_CACHE_SECONDS"] = 30
+    cache.init_app(app, config={"CACHE_TYPE": "SimpleCache"})
+    with app.app_context():
+        clear_result_caches()
+    yield app

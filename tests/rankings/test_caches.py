@@ -52,46 +52,40 @@ def test_a_timeout_of_zero_turns_the_cache_off():
         assert cached_figures("off", lambda: 2)[0] == 2
 
 
-@pytest.fixture
-def results_cached(app):
-    """The app under test with the figures cached as in production."""
-    from contest.extensions import cache
-    app.config["RESULTS_CACHE_SECONDS"] = 30
-    cache.init_app(app, config={"CACHE_TYPE": "SimpleCache"})
-    with app.app_context():
-        clear_result_caches()
-    yield app
-
-
-def test_a_new_attempt_shows_its_place_at_once_though_figures_are_cached(
+def test_the_place_shows_the_moment_the_round_settles_though_figures_are_cached(
         results_cached, open_round, make_user):
+    """A round settles with no write that could clear a cache: what may be shown
+    is part of the cache key, so the sealed standing is not served after."""
+    from contest.contests.disclosure import settled_at
     from contest.rankings.public import my_standing
     from tests.rankings.helpers import take_attempt
 
     leader, me = make_user(), make_user()
-    take_attempt(leader, open_round, correct=5, seconds=10)
-    take_attempt(me, open_round, correct=5, seconds=30)
+    take_attempt(leader, open_round, correct=5, seconds=10, prediction=2)
+    take_attempt(me, open_round, correct=5, seconds=30, prediction=2)
+    sealed = my_standing(me, open_round)
+    assert sealed.round_place is None and sealed.round_shown_from == settled_at(open_round)
+    clock.freeze(settled_at(open_round))  # the last moment an attempt could still write
+    assert my_standing(me, open_round).round_place is None
+    clock.freeze(settled_at(open_round) + timedelta(milliseconds=1))
     assert my_standing(me, open_round).round_place.rank == 2
-    take_attempt(me, open_round, correct=5, seconds=5)
-    assert my_standing(me, open_round).round_place.rank == 1
-    take_attempt(leader, open_round, correct=5, seconds=2)
-    assert my_standing(me, open_round).round_place.rank == 1, "others' submits wait for the cache"
 
 
 def test_moving_a_rounds_close_moves_its_review_time_though_figures_are_cached(
         results_cached, open_round, make_user):
     from datetime import timedelta
 
+    from contest.contests.key_rule import review_moment
     from contest.contests.rounds_admin import RoundSettings, update_round
-    from contest.quiz.queries import review_timing
 
     organizer = make_user(role="organizer")
     open_round.scheduled_at = None  # a draft: its times may still be edited
-    _, before = review_timing(open_round)
+    before = review_moment(open_round)
     settings = RoundSettings.of(open_round)
     later = settings.closes_at + timedelta(days=1)
     update_round(open_round, RoundSettings(**{**settings.__dict__, "closes_at": later}), organizer)
-    assert review_timing(open_round)[1] == later != before
+    grace = timedelta(seconds=results_cached.config["ANSWER_GRACE_SECONDS"])
+    assert review_moment(open_round) == later + grace != before
 
 
 def test_a_cached_unit_page_is_still_checked_for_each_viewer(

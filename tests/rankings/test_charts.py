@@ -3,7 +3,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
-from contest.rankings.charts import participation_by_day_svg, top_units_svg
+from contest.rankings.charts import participation_by_day_svg, sealed_svg, top_units_svg
 
 # The only URIs pygal writes once its credit comments are stripped: the XML
 # namespaces of the root element (xmlns and xmlns:xlink). Nothing is fetched.
@@ -94,3 +94,11 @@ def test_empty_inputs_say_no_data():
         _parse(svg)
         _assert_self_contained(svg)
         assert "Chưa có dữ liệu".encode("utf-8") in svg
+
+
+def test_a_sealed_chart_says_when_and_shows_no_value():
+    svg = sealed_svg("Tham gia theo ngày")
+    _assert_self_contained(svg)
+    texts = {node.text for node in _texts(_parse(svg))}
+    assert {"Tham gia theo ngày", "Công bố khi đợt thi kết thúc"} <= texts
+    assert not any(text.strip().isdigit() for text in texts)

@@ -4,7 +4,7 @@ attempt id. Before the round closes the prediction is not counted."""
 from datetime import timedelta
 
 from contest.rankings.models import MISSING_PREDICTION_ERROR, RoundEntry
-from contest.rankings.queries import round_place, round_ranking
+from contest.rankings.queries import Place, round_place, round_ranking
 from contest.rankings.results import prediction_actual
 from tests.rankings.helpers import take_attempt
 
@@ -53,6 +53,9 @@ def test_missing_prediction_ranks_after_any_given_one(open_round, make_user, clo
 
 
 def test_best_attempt_is_the_first_in_the_same_order(open_round, make_user, close_round, frozen):
+    # Each attempt its own prediction (the organizer's choice; by default the first
+    # one counts for the round: tests/quiz/test_one_prediction.py).
+    open_round.prediction_per_attempt = True
     user = make_user()
     take_attempt(user, open_round, correct=4, seconds=10, prediction=1)
     slow_far = take_attempt(user, open_round, correct=5, seconds=200, prediction=40,
@@ -69,6 +72,7 @@ def test_best_attempt_is_the_first_in_the_same_order(open_round, make_user, clos
 
 def test_prediction_can_change_the_best_attempt_at_close(open_round, make_user, close_round,
                                                           frozen):
+    open_round.prediction_per_attempt = True  # by default the first prediction counts
     user = make_user()
     take_attempt(user, open_round, correct=5, seconds=20, prediction=50)
     slower_but_right = take_attempt(user, open_round, correct=5, seconds=40, prediction=1,
@@ -101,14 +105,17 @@ def test_the_actual_value_is_fixed_at_close_for_the_chosen_target(open_round, ma
     assert {e.prediction_error for e in RoundEntry.query.all()} == {0}
 
 
-def test_place_while_open_counts_only_people_with_the_same_score(open_round, make_user):
+def test_a_place_counts_everyone_ahead_and_is_provisional_until_the_results(
+        open_round, make_user, close_round):
+    """A place is read only once the round is settled (tests/rankings/test_disclosure.py),
+    so it counts every higher score: no place "among the same score" any more."""
     perfect = [make_user() for _ in range(3)]
     for seconds, user in zip((10, 20, 30), perfect):
-        take_attempt(user, open_round, correct=5, seconds=seconds)
+        take_attempt(user, open_round, correct=5, seconds=seconds, prediction=3)
     four = make_user()
-    take_attempt(four, open_round, correct=4, seconds=5)
-    hidden = round_place(open_round, four.id, hide_higher_scores=True)
-    assert (hidden.rank, hidden.of, hidden.among_same_score) == (1, None, True)
-    assert round_place(open_round, perfect[1].id, hide_higher_scores=True).rank == 2
-    shown = round_place(open_round, four.id, hide_higher_scores=False)
-    assert (shown.rank, shown.of) == (4, 4)
+    take_attempt(four, open_round, correct=4, seconds=5, prediction=3)
+    place = round_place(open_round, four.id)
+    assert (place.rank, place.of, place.provisional) == (4, 4, True)
+    assert round_place(open_round, perfect[1].id).rank == 2
+    close_round(open_round)
+    assert round_place(open_round, four.id) == Place(4, 4, False)

@@ -83,11 +83,11 @@ def test_every_place_matches_the_ranking_live_and_final(frozen, make_questions, 
     def check():
         order = [row.entry.user_id for row in round_ranking(round_, 1, 100).rows]
         for position, user_id in enumerate(order, start=1):
-            place = round_place(round_, user_id, hide_higher_scores=False)
+            place = round_place(round_, user_id)
             assert (place.rank, place.of) == (position, len(order))
         contest_order = [row.entry.user_id for row in contest_ranking(round_.contest, 1, 100).rows]
         for position, user_id in enumerate(contest_order, start=1):
-            assert contest_place(round_.contest, user_id, False).rank == position
+            assert contest_place(round_.contest, user_id).rank == position
 
     check()
     clock.freeze(round_.closes_at + timedelta(seconds=10))
