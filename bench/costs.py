@@ -6,6 +6,8 @@ request.
 
 Each person logs in once and takes two whole attempts (home, start, quiz page, 20
 saves, submit, result). Per attempt, the login counts once per two attempts.
+Then the round settles (the clock moves past its close and the answer grace) and
+each person reads a result page with its review and the practice page once.
 """
 import argparse
 import json
@@ -15,6 +17,7 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
+from datetime import timedelta
 from pathlib import Path
 
 from bench.attempt_rush import prepare_database
@@ -47,7 +50,7 @@ def _token(page: bytes) -> str:
     return TOKEN.search(page).group(1).decode()
 
 
-def one_person(client, phone: str, timer: Timer) -> None:
+def one_person(client, phone: str, timer: Timer) -> str:
     page = timer("login page", lambda: client.get("/dang-nhap")).data
     timer("login", lambda: client.post("/dang-nhap", data={
         "csrf_token": _token(page), "identifier": phone, "password": PASSWORD}))
@@ -66,6 +69,28 @@ def one_person(client, phone: str, timer: Timer) -> None:
         timer("submit", lambda: client.post(f"/bai-thi/{public_id}/nop",
                                             data={"csrf_token": token, "prediction": 7}))
         timer("result", lambda: client.get(f"/bai-thi/{public_id}/ket-qua"))
+    return public_id
+
+
+def after_the_close(app, people: list[tuple], timer: Timer) -> None:
+    """Each person's last result page (answers and explanations shown) and a
+    practice set, once the round has settled."""
+    from contest import clock
+    from contest.contests.models import Round
+    from contest.extensions import db
+
+    with app.app_context():
+        closes_at = db.session.query(Round.closes_at).order_by(Round.id).limit(1).scalar()
+    grace = app.config["ANSWER_GRACE_SECONDS"]
+    clock.freeze(closes_at + timedelta(seconds=grace + 1))
+    try:
+        for client, public_id in people:
+            for read in ("first", "again"):
+                timer(f"result, review shown ({read})",
+                      lambda: client.get(f"/bai-thi/{public_id}/ket-qua"))
+            timer("practice", lambda: client.get("/luyen-tap"))
+    finally:
+        clock.freeze(None)
 
 
 def main(argv=None) -> None:
@@ -77,11 +102,16 @@ def main(argv=None) -> None:
         app = bench_app(url)
         app.config["RATELIMIT_ENABLED"] = False
         timer = Timer()
+        people = []
         for index in range(args.people):
-            one_person(app.test_client(), f"09{index:08d}", timer)
+            client = app.test_client()
+            people.append((client, one_person(client, f"09{index:08d}", timer)))
+        after_the_close(app, people, timer)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    per_attempt = {"save": 20, "login page": 1 / ATTEMPTS_PER_LOGIN, "login": 1 / ATTEMPTS_PER_LOGIN}
+    per_attempt = {"save": 20, "login page": 1 / ATTEMPTS_PER_LOGIN, "login": 1 / ATTEMPTS_PER_LOGIN,
+                   "result, review shown (first)": 0, "result, review shown (again)": 0,
+                   "practice": 0}
     total = 0.0
     print(f"{url.split('://')[0]}, {args.people} people × {ATTEMPTS_PER_LOGIN} attempts")
     print("| request | median ms | p90 ms | per attempt ms |\n|---|---|---|---|")

@@ -21,10 +21,11 @@ def answer_grace() -> timedelta:
 
 
 def settled_at(round_: Round) -> datetime:
-    """The first moment no attempt of the round can save or submit any more."""
+    """The last moment an attempt of the round can still save or submit (a save
+    is refused only once the clock is past its deadline plus the grace)."""
     return round_.closes_at + answer_grace()
 
 
 def is_settled(round_: Round, at: datetime | None = None) -> bool:
     """Scheduled, closed, and past the last moment an attempt could still write."""
-    return not round_.is_draft and (at or now()) >= settled_at(round_)
+    return not round_.is_draft and (at or now()) > settled_at(round_)

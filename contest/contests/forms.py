@@ -177,6 +177,8 @@ class ContestForm(FlaskForm):
                                                0, 100, "Tỷ lệ tối thiểu phải từ 0 đến 100 (%%).")])
     prizes_exclude_staff = BooleanField("Không xét giải cá nhân cho tài khoản Ban Tổ chức, "
                                         "quản trị và lãnh đạo đơn vị", default=True)
+    one_prize_per_person = BooleanField("Mỗi người nhận tối đa một giải cá nhân trong toàn "
+                                        "cuộc thi")
     question_scopes = KeyListField("Phạm vi câu hỏi", choices=[], default=[NATIONAL])
 
     def validate_question_scopes(self, field):
@@ -191,6 +193,7 @@ class ContestForm(FlaskForm):
             contact_line=self.contact_line.data or "", prediction_kind=self.prediction_kind.data,
             review_after=self.review_after.data, unit_min_rate=self.unit_min_rate.data,
             prizes_exclude_staff=bool(self.prizes_exclude_staff.data),
+            one_prize_per_person=bool(self.one_prize_per_person.data),
             question_scopes=join_scopes(self.question_scopes.data or ()),
         )
 
@@ -246,6 +249,7 @@ class RoundForm(FlaskForm):
                                         filters=[clean], validators=[
                                             Length(max=500, message="Tối đa 500 ký tự.")])
     allow_overlap = BooleanField("Cho phép trùng thời gian với đợt khác")
+    prediction_per_attempt = BooleanField("Mỗi lượt thi một dự đoán riêng")
 
     def settings(self) -> RoundSettings:
         topic_mix = self.topic_mix.data or None
@@ -261,6 +265,7 @@ class RoundForm(FlaskForm):
                                                 self.prediction_question.data),
             allow_overlap=bool(self.allow_overlap.data),
             topic_mix=topic_mix, difficulty_mix=self.difficulty_mix.data or None,
+            prediction_per_attempt=bool(self.prediction_per_attempt.data),
         )
 
 
@@ -316,12 +321,15 @@ def round_form_data(round_) -> dict:
         "max_attempts": round_.max_attempts, "topics": list(topic_keys(round_.topics)),
         "prediction_kind": round_.prediction_kind,
         "prediction_question": round_.prediction_question, "allow_overlap": round_.allow_overlap,
+        "prediction_per_attempt": round_.prediction_per_attempt,
         "topic_mix": clean_mix(round_.topic_mix) or {},
         "difficulty_mix": clean_mix(round_.difficulty_mix) or {},
     }
 
 
 def _as_form_values(value) -> list[str]:
+    if isinstance(value, bool):
+        return ["y"] if value else []  # a ticked box sends a value, an empty one nothing
     if isinstance(value, datetime):
         return [format_local(value)]
     if isinstance(value, list):

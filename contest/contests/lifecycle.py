@@ -12,6 +12,7 @@ from sqlalchemy import exists, func, select, update
 
 from contest.audit.services import record
 from contest.clock import format_local, now
+from contest.contests.key_rule import reopen_problem
 from contest.contests.models import Round
 from contest.contests.round_rules import overlap_problem, schedule_problems
 from contest.errors import Conflict, DomainError
@@ -81,7 +82,7 @@ def schedule(round_: Round, actor) -> Round:
     record("round.schedule", actor=actor, target=round_, opens_at=_iso(round_.opens_at),
            closes_at=_iso(round_.closes_at))
     db.session.commit()
-    clear_result_caches()  # the public pages, and what rounds can still draw
+    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -96,7 +97,7 @@ def unschedule(round_: Round, actor) -> Round:
     round_.scheduled_at = None
     record("round.unschedule", actor=actor, target=round_, scheduled_at=_iso(before))
     db.session.commit()
-    clear_result_caches()  # the public pages, and what rounds can still draw
+    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -116,12 +117,13 @@ def close_early(round_: Round, actor) -> Round:
     record("round.close_early", actor=actor, target=round_, before=_iso(before), after=_iso(at),
            attempts_cut=cut.rowcount)
     db.session.commit()
-    clear_result_caches()  # the public pages, and what rounds can still draw
+    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
 def extend(round_: Round, closes_at: datetime, reason: str, actor) -> Round:
-    """Move the close time later, while open or closed with no results computed."""
+    """Move the close time later, while open or closed with no results computed,
+    and never once keys it can draw may have been shown (``key_rule.reopen_problem``)."""
     reason = (reason or "").strip()
     if not reason or len(reason) > MAX_REASON:
         raise ReasonRequired()
@@ -136,7 +138,7 @@ def extend(round_: Round, closes_at: datetime, reason: str, actor) -> Round:
     record("round.extend", actor=actor, target=round_, before=_iso(before),
            after=_iso(closes_at), reason=reason)
     db.session.commit()
-    clear_result_caches()  # the public pages, and what rounds can still draw
+    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -146,23 +148,14 @@ def _check_extendable(round_: Round, closes_at: datetime) -> None:
     if status(round_) not in ("open", "closed"):
         raise TransitionRefused("Chỉ có thể gia hạn đợt thi đang mở hoặc đã kết thúc "
                                 "(đợt chưa mở: sửa giờ đóng trong phần cài đặt).")
+    keys_shown = reopen_problem(round_)
+    if keys_shown:
+        raise TransitionRefused(keys_shown)
     if closes_at <= round_.closes_at:
         raise TransitionRefused("Giờ đóng mới phải sau giờ đóng hiện tại "
                                 f"({format_local(round_.closes_at)}).")
     if closes_at <= now():
         raise TransitionRefused("Giờ đóng mới phải ở tương lai.")
-
-
-# --- what contestants may see ---------------------------------------------
-
-def review_opens_at(round_: Round) -> datetime:
-    """When answers and explanations of this round's attempts may be shown:
-    after the round closes, or (the contest's default) after every round of
-    the contest has closed, drafts included, since a later round may draw the
-    same questions."""
-    if round_.contest.review_after == "round":
-        return round_.closes_at
-    return max(r.closes_at for r in round_.contest.rounds)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -2,7 +2,8 @@
 
 Once a round has an attempt, the settings that change what an attempt means
 (questions per attempt, time limit, attempts allowed, topics and the mixes per
-topic and per difficulty, the prediction question) are locked; once it has
+topic and per difficulty, the prediction question, one prediction per person or
+per attempt) are locked; once it has
 opened, its times change only through the lifecycle (close early, extend, with
 a reason). A refused change changes nothing.
 """
@@ -27,12 +28,13 @@ from contest.quiz.draw import topic_keys
 from contest.rankings.caches import clear_result_caches
 
 ATTEMPT_FIELDS = ("questions_per_attempt", "time_limit_seconds", "max_attempts", "topics",
-                  "topic_mix", "difficulty_mix", "prediction_kind", "prediction_question")
+                  "topic_mix", "difficulty_mix", "prediction_kind", "prediction_question",
+                  "prediction_per_attempt")
 DRAW_FIELDS = ("questions_per_attempt", "topics", "topic_mix", "difficulty_mix")
 TIME_FIELDS = ("opens_at", "closes_at")
 ATTEMPT_LOCK_REASON = ("Đợt thi đã có lượt thi nên không thể thay đổi số câu hỏi mỗi lượt, "
-                       "thời gian làm bài, số lượt thi, chủ đề, cơ cấu câu hỏi và câu hỏi "
-                       "dự đoán.")
+                       "thời gian làm bài, số lượt thi, chủ đề, cơ cấu câu hỏi, câu hỏi "
+                       "dự đoán và cách tính dự đoán (một dự đoán mỗi người hay mỗi lượt).")
 DIFFICULTIES = {"1": "Dễ", "2": "Trung bình", "3": "Khó"}
 TIME_LOCK_REASON = ("Đợt thi đã mở nên không thể sửa giờ mở, giờ đóng ở đây: dùng "
                     "“Đóng sớm” hoặc “Gia hạn” trên trang đợt thi.")
@@ -54,6 +56,9 @@ class RoundSettings:
     # Questions per topic key / per difficulty ("1", "2", "3"); None = no mix.
     topic_mix: dict[str, int] | None = None
     difficulty_mix: dict[str, int] | None = None
+    # Each attempt its own prediction (each extra attempt another guess); False:
+    # one prediction per person and round (``quiz.prediction``).
+    prediction_per_attempt: bool = False
 
     @classmethod
     def of(cls, round_: Round) -> "RoundSettings":
@@ -196,7 +201,7 @@ def create_round(contest: Contest, settings: RoundSettings, actor) -> Round:
     _flush_or_number_taken(settings.number)
     record("round.create", actor=actor, target=round_, **audit_values(asdict(settings)))
     db.session.commit()
-    clear_result_caches()  # what a round can draw decides which keys a review shows
+    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -218,7 +223,7 @@ def update_round(round_: Round, settings: RoundSettings, actor) -> Round:
         record("round.update", actor=actor, target=round_, **audit_change(before, after))
     db.session.commit()
     if diff:
-        # Public pages, the review's opening time (times) and held-back keys (draw settings).
+        # The public pages (the key rule, contests.key_rule, reads no cache).
         clear_result_caches()
     return round_
 

@@ -40,6 +40,7 @@ class ContestSettings:
     review_after: str
     unit_min_rate: int | None
     prizes_exclude_staff: bool
+    one_prize_per_person: bool
     question_scopes: str  # "national,gia_lai": national first, then sorted
 
     @classmethod
@@ -138,7 +139,7 @@ def update_contest(contest: Contest, settings: ContestSettings, actor) -> Contes
         record("contest.update", actor=actor, target=contest, **audit_change(before, after))
     db.session.commit()
     if diff:
-        # The public branding, and what a round can still draw (which keys a review shows).
+        # The public branding (the key rule, contests.key_rule, reads no cache).
         clear_result_caches()
     return contest
 

@@ -2,34 +2,33 @@
 and source after each answer.
 
 The pool is the questions whose answers are already public, and nothing a round
-can still ask:
+can still ask, by the one key rule (``contests.key_rule``):
 
-- public: a question version whose key a round's review has shown, that is a
-  version drawn in a submitted attempt (the per-question tallies record each
-  one) of a round that has closed and whose review is open
-  (``contests.lifecycle.review_opens_at``); still current and active;
-- minus every question that an open or future round of any contest can still
-  draw (``quiz.review.still_drawable_codes``: the draw's own selection rules,
-  drafts and prize groups' own topics included).
+- public: a question version drawn in a submitted attempt (the per-question
+  tallies record each one) of a round whose review moment has come
+  (``key_rule.rounds_past_review``); still current and active;
+- minus every question that a round of any contest not settled can still draw
+  (``key_rule.drawable_codes``: the draw's own selection rules, drafts and
+  prize groups' own topics included).
+
+It is read from the database on every use, never cached: a worker must not keep
+offering a key after another worker learnt of a round that can draw it.
 
 Nothing is stored: an answer is checked and forgotten, so attempts, attempt
 counts, rankings, statistics and prizes never see a practice answer.
 """
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from contest.bank.models import Question
 from contest.clock import now
-from contest.contests.lifecycle import review_opens_at
-from contest.contests.models import Contest, Round
+from contest.contests.key_rule import drawable_codes, rounds_past_review
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
-from contest.quiz.review import still_drawable_codes
-from contest.rankings.caches import cached_figures
+from contest.ids import MAX_ID
 from contest.rankings.models import QuestionTally
 
 SET_SIZE = 10
@@ -73,40 +72,22 @@ class PracticeItem:
 
 # --- the pool ----------------------------------------------------------------------
 
-def reviewed_round_ids(at: datetime) -> list[int]:
-    """Rounds whose review shows answers at ``at``: scheduled, closed, and past
-    the review time their contest sets."""
-    rounds = db.session.scalars(
-        select(Round).where(Round.scheduled_at.is_not(None), Round.closes_at <= at)
-        .options(selectinload(Round.contest).selectinload(Contest.rounds)))
-    return [round_.id for round_ in rounds if review_opens_at(round_) <= at]
-
-
-def drawable_codes_anywhere(at: datetime) -> frozenset[str]:
-    """Codes of the questions that a round not yet closed, of any contest, can draw."""
-    pending = select(Round.contest_id).where(Round.closes_at > at)
-    codes: set[str] = set()
-    for contest in db.session.scalars(select(Contest).where(Contest.id.in_(pending))):
-        codes |= still_drawable_codes(contest)
-    return frozenset(codes)
-
-
-def pool_ids() -> frozenset[int]:
-    """Ids of the question versions practice may show; cached like the result
-    figures (cleared with them by every change to a round or a contest)."""
-    ids, _ = cached_figures("practice-pool", _pool_ids)
-    return ids
-
-
-def _pool_ids() -> frozenset[int]:
+def pool_ids(among: list[int] | None = None) -> frozenset[int]:
+    """Ids of the question versions practice may show now (of ``among`` only, when
+    given: checking one answer reads one question, not the whole pool)."""
     at = now()
-    rounds = reviewed_round_ids(at)
+    rounds = rounds_past_review(at)
     if not rounds:
         return frozenset()
     shown = select(QuestionTally.question_id).where(QuestionTally.round_id.in_(rounds))
-    rows = db.session.execute(select(Question.id, Question.code).where(
-        Question.id.in_(shown), Question.is_current.is_(True), Question.active.is_(True)))
-    hidden = drawable_codes_anywhere(at)
+    public = select(Question.id, Question.code).where(
+        Question.id.in_(shown), Question.is_current.is_(True), Question.active.is_(True))
+    if among is not None:
+        public = public.where(Question.id.in_(among))
+    rows = db.session.execute(public).all()
+    if not rows:
+        return frozenset()
+    hidden = drawable_codes(public.with_only_columns(Question.code), at)
     return frozenset(id_ for id_, code in rows if code not in hidden)
 
 
@@ -127,9 +108,11 @@ def new_set(size: int = SET_SIZE) -> list[Question]:
 
 def questions_in_pool(ids: list[int]) -> list[Question]:
     """The questions a page sent back, each checked to be in the pool (else 404)."""
-    pool = pool_ids()
     if not ids or len(ids) > SET_SIZE or len(set(ids)) != len(ids):
         raise DomainError("Bộ câu hỏi luyện tập gửi lên không hợp lệ. Vui lòng mở lại trang luyện tập.")
+    if any(not 0 <= id_ <= MAX_ID for id_ in ids):  # never asked of the database
+        raise NotInPractice()
+    pool = pool_ids(ids)
     if any(id_ not in pool for id_ in ids):
         raise NotInPractice()
     return _questions(ids)

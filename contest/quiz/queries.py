@@ -1,18 +1,16 @@
 """What a contestant reads about their own attempts."""
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from contest.bank.models import Question
 from contest.clock import now
-from contest.contests.lifecycle import review_opens_at
+from contest.contests.key_rule import Review, attempt_review
 from contest.contests.models import Round
 from contest.extensions import db
 from contest.quiz.models import Attempt, AttemptItem
 from contest.quiz.services import attempts_used
-from contest.rankings.caches import cached_figures
 
 
 @dataclass
@@ -20,9 +18,7 @@ class AttemptSummary:
     attempt: Attempt
     round: Round
     remaining: int | None  # attempts left; None once the round has closed
-    review_open: bool
-    review_at: datetime  # when answers and explanations are shown
-    review_after: str  # the contest's setting: 'round' or 'contest'
+    review: Review  # whether answers and explanations are shown, and when
 
 
 def attempt_summary(attempt: Attempt) -> AttemptSummary:
@@ -31,19 +27,8 @@ def attempt_summary(attempt: Attempt) -> AttemptSummary:
     closed = round_.status(at) == "closed"
     remaining = None if closed else max(
         0, round_.max_attempts - attempts_used(attempt.user_id, round_.id))
-    review_after, review_at = review_timing(round_)
     return AttemptSummary(attempt=attempt, round=round_, remaining=remaining,
-                          review_open=at >= review_at, review_at=review_at,
-                          review_after=review_after)
-
-
-def review_timing(round_: Round) -> tuple[str, datetime]:
-    """(the contest's review setting, when this round's review opens): read on
-    every result page, so cached like the result figures (cleared by every
-    change to a round's times or to the contest)."""
-    timing, _ = cached_figures(f"review-timing:{round_.id}", lambda: (
-        round_.contest.review_after, review_opens_at(round_)))
-    return timing
+                          review=attempt_review(attempt, at))
 
 
 def items_with_questions(attempt_id: int) -> list[AttemptItem]:

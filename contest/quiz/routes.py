@@ -1,15 +1,12 @@
-import hashlib
-
 from flask import (Blueprint, abort, flash, jsonify, make_response, redirect, render_template,
                    request, url_for)
 from flask_login import current_user, login_required
 
 from contest.contests.services import get_round
-from contest.quiz import saving, services
+from contest.quiz import prediction, saving, services
 from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
 from contest.quiz.queries import attempt_summary, items_with_questions, user_history
 from contest.quiz.quiz_page import quiz_items
-from contest.quiz.review import still_drawable_codes
 from contest.rankings.caches import cached_html
 from contest.rankings.public import my_standing
 
@@ -40,6 +37,7 @@ def _render_quiz(attempt, form, status: int = 200):
     response = make_response(render_template(
         "quiz/attempt.html", attempt=attempt, form=form,
         items=quiz_items(attempt.id), remaining_ms=services.remaining_ms(attempt),
+        fixed_prediction=prediction.fixed_for(attempt),
     ), status)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -67,7 +65,13 @@ def submit(public_id: str):
         message = "; ".join(form.prediction.errors) or "Phiên làm việc đã hết hạn, vui lòng tải lại trang."
         flash(message, "danger")
         return _render_quiz(attempt, form, 400)
-    services.submit_attempt(attempt, form.prediction.data, answers_from_form(request.form))
+    try:
+        services.submit_attempt(attempt, form.prediction.data, answers_from_form(request.form))
+    except prediction.PredictionRequired as error:
+        # The quiz again, with the answers kept and the time still running.
+        form.prediction.errors = [error.message]
+        flash(error.message, "danger")
+        return _render_quiz(attempt, form, error.status_code)
     return redirect(url_for("quiz.result", public_id=public_id))
 
 
@@ -79,7 +83,7 @@ def result(public_id: str):
         return redirect(url_for("quiz.attempt", public_id=public_id))
     summary = attempt_summary(attempt)
     return render_template("quiz/result.html", summary=summary,
-                           review_html=_review_html(attempt) if summary.review_open else None,
+                           review_html=_review_html(attempt) if summary.review.shown else None,
                            standing=my_standing(current_user, attempt.round))
 
 
@@ -87,14 +91,12 @@ REVIEW_CACHE_SECONDS = 600
 
 
 def _review_html(attempt) -> str:
-    """Answers and explanations of a closed round's attempt, with the keys of
-    questions a later round can still draw held back; cached for as long as the
-    held-back set stays the same."""
-    hidden = still_drawable_codes(attempt.round.contest)
-    held_back = hashlib.blake2b(",".join(sorted(hidden)).encode(), digest_size=8).hexdigest()
-    key = f"review:{attempt.id}:{held_back}"
-    return cached_html(key, REVIEW_CACHE_SECONDS, lambda: render_template(
-        "quiz/_review.html", items=items_with_questions(attempt.id), hidden=hidden))
+    """Every answer and explanation of the attempt, called only once the key rule
+    (``contests.key_rule.attempt_review``, read from the database on each view)
+    has said they may be shown. The body depends on the attempt alone (a drawn
+    question version never changes), so a cached copy cannot outlive that rule."""
+    return cached_html(f"review:{attempt.id}", REVIEW_CACHE_SECONDS, lambda: render_template(
+        "quiz/_review.html", items=items_with_questions(attempt.id)))
 
 
 @bp.route("/lich-su")

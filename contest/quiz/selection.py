@@ -15,7 +15,7 @@ import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from contest.bank.models import Question, Topic
 from contest.extensions import db
@@ -68,16 +68,24 @@ def spec_for(round_, audience: str | None = None) -> DrawSpec:
     return DrawSpec(round_.questions_per_attempt, scopes, topics, topic_mix, difficulty_mix)
 
 
+def drawable_by(spec: DrawSpec):
+    """The draw's filter, on questions joined to their topic: active current
+    questions in the spec's scopes and topics. Shared with the key rule
+    (``contests.key_rule``), which must hold back exactly what a draw can ask."""
+    conditions = [Topic.scope.in_(spec.scopes), Question.active.is_(True),
+                  Question.is_current.is_(True), Question.scope.in_(spec.scopes)]
+    if spec.topics:
+        conditions.append(Topic.key.in_(spec.topics))
+    return and_(*conditions)
+
+
 def candidates(spec: DrawSpec) -> list[Candidate]:
     """Active current questions of the spec's topics and scopes, by topic: one
     indexed query (questions by topic id, joined to the topics in scope)."""
     stmt = (select(Question.id, Topic.key, Question.difficulty, Question.fact_group)
             .join(Topic, Topic.id == Question.topic_id)
-            .where(Topic.scope.in_(spec.scopes), Question.active.is_(True),
-                   Question.is_current.is_(True), Question.scope.in_(spec.scopes))
+            .where(drawable_by(spec))
             .order_by(Topic.key, Question.id))
-    if spec.topics:
-        stmt = stmt.where(Topic.key.in_(spec.topics))
     return [Candidate(id_, key, difficulty, group or f"#{id_}")
             for id_, key, difficulty, group in db.session.execute(stmt)]
 

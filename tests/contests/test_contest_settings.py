@@ -62,7 +62,8 @@ def test_edit_is_audited_with_before_and_after(console, contest, audit):
 def test_the_edit_page_explains_the_review_choice(console, contest):
     page = messages(console.get(f"/quan-tri/cuoc-thi/{contest.id}"))
     assert "Sau khi toàn bộ cuộc thi kết thúc" in page and "Sau khi từng đợt thi kết thúc" in page
-    assert "người dự thi các đợt sau có thể xem trước đáp án" in page
+    assert "chỉ hiện khi không còn đợt thi chưa kết thúc nào" in page
+    assert "không gia hạn được" in page
 
 
 def test_rules_are_markdown_and_sanitised_on_the_public_page(console, client, contest, make_round):

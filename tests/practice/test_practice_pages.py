@@ -74,7 +74,7 @@ def test_an_answer_is_checked_with_its_key_explanation_and_source(logged_in, pub
 def test_a_question_outside_the_pool_is_not_found(logged_in, public_questions):
     asked = {q.id for q in public_questions}
     never_drawn = db.session.scalar(select(Question.id).where(Question.id.not_in(asked)))
-    for question_id in (never_drawn, 999_999, "1", True, None):
+    for question_id in (never_drawn, 999_999, 2**31, -1, 10**30, "1", True, None):
         response = logged_in.post(CHECK, json={"question_id": question_id, "choice": 0})
         assert response.status_code == 404, question_id
         assert response.get_json()["error"] == "Câu hỏi này không có trong phần luyện tập."
