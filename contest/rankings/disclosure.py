@@ -97,8 +97,20 @@ def shown_from(scope: Round | Contest, at: datetime | None = None) -> datetime |
     """When the scope's sealed figures will be shown (the last of its sealing
     rounds settles); None when nothing is sealed."""
     rounds = [scope] if isinstance(scope, Round) else sealing_rounds(scope, at)
-    return max((settled_at(round_) for round_ in rounds if not is_settled(round_, at)),
-               default=None)
+    until = max((settled_at(round_) for round_ in rounds if not is_settled(round_, at)),
+                default=None)
+    if until is None or isinstance(scope, Round):
+        return until
+    return _contest_sealed_until(scope, until)
+
+
+def _contest_sealed_until(contest: Contest, until: datetime) -> datetime:
+    """The whole contest's figures stay sealed past ``until`` while a later round
+    opens before then (back-to-back weekly rounds): follow the chain."""
+    for round_ in sorted(contest.public_rounds, key=lambda r: r.opens_at):
+        if round_.opens_at <= until:
+            until = max(until, settled_at(round_))
+    return until
 
 
 def registrations_shown(at: datetime | None = None) -> bool:

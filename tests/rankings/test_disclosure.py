@@ -55,6 +55,21 @@ def test_a_slow_full_mark_contestant_sees_no_place_until_the_round_settles(
     assert "Thứ <strong>4</strong> / 4 người" in result and SEALED_PLACE not in result
 
 
+def test_the_contest_place_waits_for_the_next_round_that_opens_before_this_one_settles(
+        client, open_round, make_round, make_user):
+    """Weekly rounds back to back: when round 1 settles, round 2 is already open,
+    so the whole contest's places are promised for round 2's settle, not round 1's."""
+    second = make_round(opens_in=timedelta(days=1), closes_in=timedelta(days=8), questions=5,
+                        number=2)
+    me = make_user()
+    attempt = take_attempt(me, open_round, correct=5, seconds=30, prediction=3)
+    login(client, me)
+    result = page(client, f"/bai-thi/{attempt.public_id}/ket-qua")
+    contest_line = re.search(r"Thứ hạng toàn cuộc thi[^<]*", result)[0]
+    assert clock.format_local(settled_at(second)) in contest_line
+    assert clock.format_local(settled_at(open_round)) not in contest_line
+
+
 # --- case 5, second bullet: the public unit ranking ---------------------------
 
 @pytest.fixture
