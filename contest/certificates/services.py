@@ -16,6 +16,7 @@ from sqlalchemy import exists, select
 from contest.certificates.codes import display, new_code, normalise
 from contest.certificates.models import KIND_LABELS, PARTICIPATION, PRIZE, Certificate
 from contest.clock import format_local, now
+from contest.contests.disclosure import is_settled
 from contest.contests.models import Round
 from contest.errors import Conflict, NotFound
 from contest.extensions import db
@@ -63,7 +64,9 @@ class CertificateContent:
 # --- who may have which ------------------------------------------------------
 
 def _is_closed(round_: Round) -> bool:
-    return not round_.is_draft and round_.status(now()) == "closed"
+    """Settled, not merely closed: a certificate states a result, which stays
+    sealed while an attempt can still submit (``contests.disclosure``)."""
+    return is_settled(round_)
 
 
 def available_kinds(user, round_: Round) -> list[str]:

@@ -4,11 +4,13 @@ The PDF's text is read back and its Vietnamese compared letter for letter."""
 import re
 import time
 import unicodedata
+from datetime import timedelta
 from io import BytesIO
 
 import zxingcpp
 from pypdf import PdfReader
 
+from contest import clock
 from contest.certificates.codes import ALPHABET
 from contest.extensions import db
 from tests.certificates.conftest import CONTEST_NAME, certificates_of, pdf_text, url
@@ -120,6 +122,18 @@ def test_no_certificate_while_the_round_is_open(client, round_, nhung, took_part
     assert response.status_code == 409
     assert "sau khi Đợt 1 kết thúc" in response.get_data(as_text=True)
     assert certificates_of(nhung) == []
+
+
+def test_no_certificate_while_an_attempt_can_still_submit(client, app, round_, nhung, took_part):
+    """Closed, but within the answer grace: the result a certificate states is not
+    settled yet."""
+    took_part(nhung, round_)
+    login(client, nhung)
+    clock.freeze(round_.closes_at + timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"]))
+    assert client.get(url(round_)).status_code == 409
+    clock.freeze(round_.closes_at + timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"] + 1))
+    assert client.get(url(round_)).status_code == 200
+    assert len(certificates_of(nhung)) == 1
 
 
 def test_no_participation_certificate_without_a_submitted_attempt(
