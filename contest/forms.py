@@ -1,40 +1,34 @@
 """Form fields and validators with Vietnamese messages, shared by every form."""
-from datetime import date, datetime
+from datetime import date
 
 from wtforms import DateField, IntegerField, SelectField
 from wtforms.validators import Length, ValidationError
+
+from contest.parsing import BIRTH_YEARS, DAY_FORMAT, parse_day, whole_number
 from contest.text import clean_text
 
 
 class VietnameseDateField(DateField):
-    """A date field whose parse error is in Vietnamese."""
+    """A date field (a date of birth) whose parse error is in Vietnamese; the year
+    is bounded (``contest.parsing.BIRTH_YEARS``)."""
 
     def process_formdata(self, valuelist):
         if not valuelist or not valuelist[0].strip():
             self.data = None
             return
-        raw = valuelist[0].strip()
-        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-            try:
-                self.data = datetime.strptime(raw, pattern).date()
-                return
-            except ValueError:
-                continue
-        self.data = None
-        raise ValueError("Ngày không hợp lệ (dạng dd/mm/yyyy).")
+        self.data = parse_day(valuelist[0], ("%Y-%m-%d", DAY_FORMAT), BIRTH_YEARS)
+        if self.data is None:
+            raise ValueError(f"Ngày không hợp lệ (dạng dd/mm/yyyy, năm từ {BIRTH_YEARS.start}).")
 
 
-# More digits than any count or number a form asks for (``int`` refuses over 4,300).
-MAX_INTEGER_DIGITS = 18
+# Beyond any count or number a form asks for; each field's validator says its range.
+MAX_FORM_INTEGER = 10**18 - 1
 
 
 def parse_integer(text: str) -> int | None:
     """An optionally signed whole number in ASCII digits ("-5", "12"); None for
     anything else: "²", "1_000", "1e3", too many digits."""
-    digits = text[1:] if text[:1] in "+-" else text
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > MAX_INTEGER_DIGITS:
-        return None
-    return int(text)
+    return whole_number(text, MAX_FORM_INTEGER, -MAX_FORM_INTEGER, signed=True)
 
 
 class VietnameseIntegerField(IntegerField):
@@ -63,8 +57,6 @@ class ChoiceField(SelectField):
 def not_in_future(form, field):
     if field.data and field.data > date.today():
         raise ValidationError("Ngày sinh không thể ở tương lai.")
-    if field.data and field.data.year < 1900:
-        raise ValidationError("Ngày sinh không hợp lệ.")
 
 
 def fits(column) -> Length:

@@ -5,11 +5,10 @@ fields, other people's ids). Each answer is below 500; input that is certainly
 invalid gets a 4xx; a refused request leaves the database unchanged."""
 import operator
 import re
-import unicodedata
 from datetime import timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from contest import clock
@@ -18,41 +17,14 @@ from contest.forms import parse_integer
 from contest.quiz.models import Attempt
 from tests.conftest import PASSWORD, login
 from tests.contests.helpers import contest_form, round_form
+from tests.fuzzing import (
+    FUZZ, MISSING, NAME, form_values, fresh_client, json_values, long_texts, numbers, texts,
+)
 from tests.hostile import database_rows, question_form
 from tests.quiz.helpers import start
 from tests.rankings.helpers import take_attempt
 
-FUZZ = settings(max_examples=50, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-
-NAME = "Nguyễn Thị Hương"
-HOSTILE = [
-    NAME, unicodedata.normalize("NFD", NAME), "Trần\u200bVăn\u200dAn\ufeff", "\u202eabc\u202c",
-    "<script>alert(1)</script>", "' OR 1=1 --", "'; DROP TABLE users; --", "\x00", "a\x00b",
-    str(2**31), str(2**63), "-1", "", "   ", "²", "١٢", "1e3", "0", "null", "[]",
-    "0912345678", "an@example.vn", "01/01/0001 00:00", "31/12/9999 23:59",
-]
-# Built when drawn, so that no strategy's description holds 10,000 characters.
-long_texts = st.sampled_from([("A", 10_000), ("9", 5000), ("ễ", 301)]).map(
-    lambda repeat: repeat[0] * repeat[1])
-MISSING = "<missing>"  # a field left out of the form
-texts = st.one_of(st.sampled_from(HOSTILE), long_texts, st.text(max_size=40),
-                  st.builds(operator.add, st.sampled_from(HOSTILE), st.text(max_size=5)))
-form_values = st.one_of(texts, st.just(MISSING), st.lists(texts, min_size=2, max_size=3))
-numbers = st.one_of(st.integers(-5, 10), st.sampled_from([2**31, 2**63, -(2**63), 10**30]),
-                    st.floats(allow_nan=False), st.booleans(), st.none(), texts)
-json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), texts)
-json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=3)
-                           | st.dictionaries(texts, inner, max_size=3), max_leaves=6)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def fresh_client(app, logged_in_client=None):
-    """A client of its own for each example, with the session of ``logged_in_client``."""
-    client = app.test_client()
-    if logged_in_client is not None:
-        client.set_cookie("session", logged_in_client.get_cookie("session").value)
-    return client
 
 
 def has_nul(value) -> bool:
@@ -281,12 +253,18 @@ def test_the_submit_form(app, logged_in, quiz):
 
 # --- practice -----------------------------------------------------------------------
 
-def test_practice_check(app, logged_in, frozen, make_questions, make_round, make_user):
+@pytest.fixture
+def pool(frozen, make_questions, make_round, make_user) -> set[int]:
+    """The ids of five questions in practice (a round closed and reviewed)."""
     make_questions(12)
     round_ = make_round(questions=5, closes_in=timedelta(hours=1))
-    pool = {item.question_id for item in take_attempt(make_user(), round_, correct=5,
-                                                      seconds=60).items}
+    shown = {item.question_id for item in take_attempt(make_user(), round_, correct=5,
+                                                       seconds=60).items}
     frozen.move(hours=2)
+    return shown
+
+
+def test_practice_check(app, logged_in, pool):
     question_ids = st.one_of(st.sampled_from(sorted(pool)), numbers)
 
     @FUZZ
@@ -307,6 +285,39 @@ def test_practice_check(app, logged_in, frozen, make_questions, make_round, make
             good = isinstance(choice, int) and not isinstance(choice, bool) and 0 <= choice <= 3
             expected = 200 if good else 400
         assert response.status_code == expected, payload
+        assert database_rows() == before  # practice stores nothing
+    check()
+
+
+def _practice_form_status(ids: str, answer: str, pool: set[int]) -> int:
+    """The form without JavaScript: 400 for NUL, or ids that are not 1 to 10 different
+    ids in ASCII digits; 404 for one outside the pool; then 400 unless the answer is
+    blank or an option's index."""
+    parts = ids.split(",")
+    if "\x00" in ids + answer or len(parts) > 10 or not all(
+            re.fullmatch(r"[0-9]+", part) and len(part.lstrip("0")) <= 10
+            and int(part) < 2**31 for part in parts):
+        return 400
+    if len({int(part) for part in parts}) != len(parts):
+        return 400
+    if any(int(part) not in pool for part in parts):
+        return 404
+    return 200 if answer in ("", "0", "1", "2", "3") else 400
+
+
+def test_the_practice_form(app, logged_in, pool):
+    id_lists = st.lists(st.one_of(st.sampled_from(sorted(pool)), st.integers(-1, 2**32)),
+                        min_size=1, max_size=11).map(lambda ids: ",".join(map(str, ids)))
+    pool_sets = st.lists(st.sampled_from(sorted(pool)), min_size=1, unique=True).map(
+        lambda ids: ",".join(map(str, ids)))
+
+    @FUZZ
+    @given(ids=st.one_of(texts, id_lists, pool_sets),
+           answer=st.one_of(st.sampled_from(["", "0", "3", "4", "-1", "²"]), texts))
+    def check(ids, answer):
+        before = database_rows()
+        response = fresh_client(app, logged_in).post("/luyen-tap", data={"ids": ids, "q1": answer})
+        assert response.status_code == _practice_form_status(ids, answer, pool), (ids[:40], answer)
         assert database_rows() == before  # practice stores nothing
     check()
 

@@ -319,3 +319,30 @@ def test_the_audit_log_refuses_an_account_id_that_is_not_one(organizer, about):
 def test_the_accounts_list_ignores_a_unit_id_beyond_the_range(organizer):
     response = organizer.get(f"/quan-tri/tai-khoan/?don-vi={BIG}")
     assert response.status_code == 200
+
+
+# --- the last 500s (issue 18): integers and dates through one bounded parser each -----
+
+def test_a_practice_set_of_5000_digits_is_refused(logged_in):
+    before = database_rows()
+    for ids in (HUGE, f"1,{HUGE}", f"{HUGE},²"):
+        response = logged_in.post("/luyen-tap", data={"ids": ids, "q1": "0"})
+        assert response.status_code == 400, ids[:20]
+        assert "Bộ câu hỏi luyện tập gửi lên không hợp lệ" in text_of(response)
+    assert database_rows() == before
+
+
+@pytest.mark.parametrize("url", ["/quan-tri/nhat-ky/", "/quan-tri/nhat-ky/nhat-ky.xlsx"])
+@pytest.mark.parametrize("args, message", [
+    ({"from": "01/01/0001", "to": "31/12/9999"}, "Từ ngày phải có dạng ngày/tháng/năm"),
+    ({"to": "31/12/9999"}, "Đến ngày phải có dạng ngày/tháng/năm"),
+    ({"from": "01/01/0001"}, "Từ ngày phải có dạng ngày/tháng/năm"),
+    ({"from": "01/01/1999"}, "năm từ 2000 đến 2100"),
+    ({"to": f"01/01/{HUGE}"}, "Đến ngày phải có dạng ngày/tháng/năm"),
+])
+def test_an_audit_date_outside_the_years_is_refused(organizer, url, args, message):
+    before = database_rows()
+    response = organizer.get(url, query_string=args)
+    assert response.status_code == 400
+    assert message in text_of(response)
+    assert database_rows() == before

@@ -7,7 +7,7 @@ are stored nowhere (only their hashes).
 """
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from contest.accounts.services import DuplicateAccount
 from contest.audit.services import record
 from contest.clock import LOCAL_TZ, now
 from contest.extensions import db
+from contest.parsing import BIRTH_YEARS, parse_day
 from contest.spreadsheets import Limits, Sheet, read_sheet, write_xlsx
 from contest.text import fold
 from contest.units.models import Unit
@@ -38,6 +39,7 @@ FIRST_DATA_ROW = 2  # row 1 is the header
 LIMITS = Limits.for_template(len(COLUMNS), MAX_BYTES, MAX_ROWS)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 
 
 @dataclass(frozen=True)
@@ -164,11 +166,9 @@ def _date_of_birth(row: _Row) -> date | None:
 def parse_date(raw: str) -> date | None:
     """dd/mm/yyyy as typed, or what a date cell reads as ("2001-05-17 00:00:00",
     or its serial number when the cell is formatted as a number)."""
-    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
+    typed = parse_day(raw, _DATE_FORMATS, BIRTH_YEARS)
+    if typed is not None:
+        return typed
     if re.fullmatch(r"\d{5}(\.0+)?", raw):
         return _EXCEL_EPOCH + timedelta(days=int(float(raw)))
     return None

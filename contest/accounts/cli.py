@@ -1,22 +1,21 @@
 """`flask --app wsgi create-admin`: the first admin of a fresh installation."""
 import sys
-from datetime import date, datetime
+from datetime import date
 
 import click
 
 from contest.accounts.management import create_admin
 from contest.errors import DomainError
+from contest.parsing import BIRTH_YEARS, DAY_FORMAT, parse_day
 
 MIN_PASSWORD, MAX_PASSWORD = 8, 128
 
 
 def _parse_date(_ctx, _param, value: str) -> date:
     # A prompted value comes back a second time as str(date): yyyy-mm-dd.
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
+    born = parse_day(value, (DAY_FORMAT, "%Y-%m-%d"), BIRTH_YEARS)
+    if born is not None:
+        return born
     raise click.BadParameter("ngày sinh phải có dạng dd/mm/yyyy, ví dụ 17/05/1985.")
 
 

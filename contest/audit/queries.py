@@ -14,11 +14,12 @@ from contest.audit import labels
 from contest.audit.models import AuditLog
 from contest.clock import local_to_utc
 from contest.extensions import cache, db
-from contest.ids import MAX_ID, whole_number
+from contest.ids import id_of
+from contest.parsing import DAY_FORMAT, YEARS, parse_day
 from contest.text import fold
 
 PER_PAGE = 50
-DATE_FORMAT = "%d/%m/%Y"
+DATE_FORMAT = DAY_FORMAT
 ACTIONS_CACHE_SECONDS = 60
 MAX_QUERY = 100
 _ACTION = re.compile(r"^[a-z_]+(\.\*|(\.[a-z_]+)+)?$")
@@ -46,7 +47,7 @@ class AuditFilter:
         if date_from and date_to and date_from > date_to:
             problems.append("“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
         about = args.get("about", "").strip()
-        about_id = whole_number(about, MAX_ID)
+        about_id = id_of(about)
         if about and about_id is None:
             problems.append("Mã tài khoản không hợp lệ.")
         return cls(person=args.get("q", "").strip()[:MAX_QUERY], action=action,
@@ -62,14 +63,16 @@ class AuditFilter:
 
 
 def _date(text: str, label: str, problems: list[str]) -> date | None:
+    """A day of the filter, in the app's years: year 1 or 9999 would overflow when
+    turned into UTC or moved to the next day (``contest.parsing``)."""
     text = (text or "").strip()
     if not text:
         return None
-    try:
-        return datetime.strptime(text, DATE_FORMAT).date()
-    except ValueError:
-        problems.append(f"{label} phải có dạng ngày/tháng/năm, ví dụ 20/11/2026.")
-        return None
+    day = parse_day(text)
+    if day is None:
+        problems.append(f"{label} phải có dạng ngày/tháng/năm, ví dụ 20/11/2026, "
+                        f"năm từ {YEARS.start} đến {YEARS.stop - 1}.")
+    return day
 
 
 def filtered(filters: AuditFilter, *columns):
@@ -177,9 +180,7 @@ def describe(entries) -> list[EntryView]:
 
 
 def _target_user(entry) -> int | None:
-    if entry.target_type == "User" and (entry.target_id or "").isdigit():
-        return int(entry.target_id)
-    return None
+    return id_of(entry.target_id) if entry.target_type == "User" else None
 
 
 def _user_names(ids: set[int]) -> dict[int, str]:

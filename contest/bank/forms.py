@@ -7,6 +7,7 @@ from contest.bank.models import Question
 from contest.bank.records import QuestionRecord
 from contest.bank.validate import question_problems
 from contest.forms import ChoiceField, clean, clean_lines, fits
+from contest.parsing import whole_number
 
 # validator field -> form field that shows the error
 ERROR_FIELDS = {"code": "code", "difficulty": "difficulty", "question": "question",
@@ -16,10 +17,8 @@ ERROR_FIELDS = {"code": "code", "difficulty": "difficulty", "question": "questio
 
 
 def _number(value) -> int | None:
-    """A difficulty or an option number ("²" is a digit to ``isdigit`` but not to ``int``)."""
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 2:
-        return int(value)
-    return None
+    """A difficulty or an option number (the validator says which are allowed)."""
+    return whole_number(value, 99)
 
 
 class QuestionForm(FlaskForm):

@@ -10,6 +10,8 @@ from contest.bank.statistics import question_statistics
 from contest.rankings.caches import cached_figures
 from contest.rankings.queries import paged
 from contest.errors import NotFound
+from contest.ids import MAX_ID
+from contest.parsing import whole_number
 from contest.paging import page_arg
 
 bp = Blueprint("bank", __name__, url_prefix="/quan-tri/cau-hoi")
@@ -33,7 +35,7 @@ def preview(code: str):
     versions = queries.versions_of(code)
     if not versions:
         raise NotFound("Không tìm thấy câu hỏi.")
-    wanted = request.args.get("version", type=int)
+    wanted = whole_number(request.args.get("version", ""), MAX_ID)
     question = next((v for v in versions if v.version == wanted), None) if wanted else None
     question = question or next((v for v in versions if v.is_current), versions[0])
     return render_template("bank/preview.html", question=question, versions=versions,

@@ -21,13 +21,12 @@ from contest.contests.scopes import (
 )
 from contest.contests.settings import ContestSettings
 from contest.forms import ChoiceField, VietnameseIntegerField, clean, clean_lines
+from contest.parsing import YEARS, parse_moment, whole_number
 from contest.prizes.group_admin import GroupSettings
 from contest.prizes.models import PRIZES
 from contest.quiz.draw import topic_keys
 
 TIME_FORMATS = ("%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
-# Contest times from here to there: year 1 cannot even be turned into UTC.
-YEARS = range(2000, 2101)
 CHOOSE_FROM_LIST = "Vui lòng chọn một giá trị trong danh sách."
 SESSION_EXPIRED = "Phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."
 
@@ -47,16 +46,11 @@ class LocalDateTimeField(Field):
         self.data = None
         if not raw:
             return
-        for pattern in TIME_FORMATS:
-            try:
-                typed = datetime.strptime(raw, pattern)
-            except ValueError:
-                continue
-            if typed.year not in YEARS:
-                raise ValueError(f"Năm phải từ {YEARS.start} đến {YEARS.stop - 1}.")
-            self.data = local_to_utc(typed)
-            return
-        raise ValueError("Thời gian không hợp lệ (dạng dd/mm/yyyy HH:MM, ví dụ 01/12/2026 08:00).")
+        typed = parse_moment(raw, TIME_FORMATS)  # in YEARS: year 1 cannot be turned into UTC
+        if typed is None:
+            raise ValueError("Thời gian không hợp lệ (dạng dd/mm/yyyy HH:MM, ví dụ 01/12/2026 08:00). "
+                             f"Năm phải từ {YEARS.start} đến {YEARS.stop - 1}.")
+        self.data = local_to_utc(typed)
 
 
 class CheckboxesField(SelectMultipleField):
@@ -78,12 +72,9 @@ class KeyListField(CheckboxesField):
         super().process_data(list(topic_keys(value)) if isinstance(value, str) else value)
 
 
-def _count_of(text: str) -> int | None:
-    """An input's count: 0 when empty, None when not a whole number."""
-    try:
-        return int(text) if text else 0
-    except ValueError:
-        return None
+def _count_of(text: str, maximum: int) -> int | None:
+    """An input's count: 0 when empty, None when not a whole number up to ``maximum``."""
+    return whole_number(text, maximum) if text else 0
 
 
 class MixField(Field):
@@ -106,8 +97,8 @@ class MixField(Field):
                     for name in formdata if name.startswith(prefix)}
         self.data = {}
         for key, text in self.raw.items():
-            count = _count_of(text)
-            if count is None or not 0 <= count <= self.MAX:
+            count = _count_of(text, self.MAX)
+            if count is None:
                 self._refuse(f"Số câu phải là số nguyên từ 0 đến {self.MAX}.")
             elif count:
                 self.data[key] = count

@@ -29,6 +29,7 @@ from contest.contests.key_rule import drawable_codes, rounds_past_review
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
 from contest.ids import MAX_ID
+from contest.parsing import whole_numbers
 from contest.rankings.models import QuestionTally
 
 SET_SIZE = 10
@@ -119,11 +120,9 @@ def questions_in_pool(ids: list[int]) -> list[Question]:
 
 
 def parse_ids(text: str | None) -> list[int]:
-    """"12,7,30" as ids; anything else as no ids."""
-    parts = (text or "").split(",")
-    if not all(part.isascii() and part.isdigit() for part in parts):
-        return []
-    return [int(part) for part in parts]
+    """"12,7,30" as ids; anything else (a part of 5,000 digits, "²") as no ids,
+    which ``questions_in_pool`` refuses."""
+    return whole_numbers(text, MAX_ID) or []
 
 
 def feedback_for(question: Question, choice) -> Feedback:

@@ -2,10 +2,11 @@ from flask_wtf import FlaskForm
 from wtforms.validators import NumberRange, Optional
 
 from contest.forms import VietnameseIntegerField
+from contest.parsing import whole_number
 from contest.quiz.errors import InvalidAnswer
 
-# A position (at most quiz.saving.MAX_POSITION) or an option's display index.
-MAX_ANSWER_DIGITS = 4
+# Above any position (at most quiz.saving.MAX_POSITION) or option's display index.
+MAX_ANSWER_NUMBER = 9999
 
 
 class StartForm(FlaskForm):
@@ -21,12 +22,6 @@ class SubmitForm(FlaskForm):
                                 message="Số dự đoán phải từ 0 đến 100.000.000.")])
 
 
-def _small_number(text: str) -> int | None:
-    if text.isascii() and text.isdigit() and len(text) <= MAX_ANSWER_DIGITS:
-        return int(text)
-    return None
-
-
 def answers_from_form(form_data) -> dict[int, int]:
     """Answers posted with the submit form (the page without JavaScript):
     fields ``q<position>`` holding the display index of the chosen option.
@@ -38,7 +33,8 @@ def answers_from_form(form_data) -> dict[int, int]:
     for key, value in form_data.items():
         if not (key.startswith("q") and key[1:].isdigit()) or value == "":
             continue
-        position, choice = _small_number(key[1:]), _small_number(value)
+        position = whole_number(key[1:], MAX_ANSWER_NUMBER)
+        choice = whole_number(value, MAX_ANSWER_NUMBER)
         if position is None or choice is None:
             raise InvalidAnswer()
         answers[position] = choice

@@ -9,7 +9,6 @@ from flask import current_app, render_template
 
 from contest.clock import now
 from contest.extensions import cache
-from contest.ids import MAX_ID_DIGITS
 
 
 def cached_figures(key: str, compute):
@@ -32,12 +31,6 @@ def cached_html(key: str, timeout: int, render) -> str:
         html = render()
         cache.set(key, html, timeout=timeout)
     return html
-
-
-def is_round_id(text: str) -> bool:
-    """ASCII digits only: ``str.isdigit`` also takes "²", which ``int`` refuses;
-    and no more than an id has (``int`` refuses 5,000 digits)."""
-    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
 def cached_page(key: str, shown, render_body) -> str:

@@ -3,10 +3,11 @@ from flask import Blueprint, Response, abort, render_template, request
 
 from contest.clock import now
 from contest.contests.services import current_contest, get_round
+from contest.ids import id_of
 from contest.prizes.services import published_awards
 from contest.prizes.statuses import public_statuses
 from contest.rankings import charts, public
-from contest.rankings.caches import cached_figures, cached_page, is_round_id
+from contest.rankings.caches import cached_figures, cached_page
 from contest.rankings.disclosure import shown_for, shown_from
 from contest.rankings.queries import round_ranking
 from contest.rankings.public import scope_key, shown_standings
@@ -49,8 +50,9 @@ def _scope(contest):
     wanted = request.args.get("dot", "")
     if wanted == "toan-cuoc":
         return contest
-    if is_round_id(wanted):
-        round_ = next((r for r in contest.public_rounds if r.id == int(wanted)), None)
+    round_id = id_of(wanted)
+    if round_id is not None:
+        round_ = next((r for r in contest.public_rounds if r.id == round_id), None)
         if round_ is None:
             abort(404)
         return round_

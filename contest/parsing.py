@@ -1,0 +1,71 @@
+"""Whole numbers and dates typed by a person (query string, form, JSON, a piece of
+a path, a spreadsheet cell): one parser each, with bounds.
+
+Python's own parsers are not made for this: ``isdigit`` accepts "²", which
+``int`` then refuses; ``int`` takes " 12" and "1_000", and refuses 5,000 digits
+with an error no caller expected (a 500); ``strptime``
+takes year 1 and year 9999, and then turning the day into UTC or adding a day to
+it raises ``OverflowError`` (a 500). Every request value goes through here, so
+that a caller only ever sees a number or a date within its bounds, or None, and
+answers None with its own Vietnamese message and 4xx.
+"""
+from datetime import date, datetime
+
+# Contest times, audit-log filters: the app's own life, with room on both sides;
+# far from year 1 and year 9999, where UTC conversion and "+1 day" overflow.
+YEARS = range(2000, 2101)
+# Dates of birth: the oldest person alive was born after 1900; a future one is
+# refused by the form with its own message (``contest.forms.not_in_future``), and
+# nothing converts a date of birth or adds to it, so no later bound is needed.
+BIRTH_YEARS = range(1900, 10000)
+DAY_FORMAT = "%d/%m/%Y"
+# Longer than any date or time typed in any accepted form: never parsed.
+MAX_DATE_CHARS = 32
+
+
+def whole_number(text, maximum: int, minimum: int = 0, *, signed: bool = False,
+                 clamp: bool = False) -> int | None:
+    """``text`` as a whole number from ``minimum`` to ``maximum``, in ASCII digits
+    with a leading sign only when ``signed``; None for anything else (a space
+    inside, "²", "1_000", "1e3", more digits than the bounds have). ``clamp``:
+    a number beyond a bound is that bound rather than None (a page past the end)."""
+    if not isinstance(text, str):
+        return None
+    digits = text[1:] if signed and text[:1] in "+-" else text
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    widest = max(len(str(abs(minimum))), len(str(abs(maximum))))
+    if len(digits.lstrip("0")) > widest:  # before ``int``: it refuses 4,300+ digits
+        return (minimum if text[:1] == "-" else maximum) if clamp else None
+    number = int(text)
+    if clamp:
+        return min(max(minimum, number), maximum)
+    return number if minimum <= number <= maximum else None
+
+
+def whole_numbers(text, maximum: int, separator: str = ",") -> list[int] | None:
+    """"12,7,30" as whole numbers from 0 to ``maximum``; None when any part is not one."""
+    if not isinstance(text, str):
+        return None
+    numbers = [whole_number(part, maximum) for part in text.split(separator)]
+    return None if None in numbers else numbers
+
+
+def parse_moment(text, formats: tuple[str, ...], years: range = YEARS) -> datetime | None:
+    """``text`` read by the first of ``formats`` that fits, as a naive datetime in
+    a year of ``years``; None when no format fits or the year is outside."""
+    if not isinstance(text, str) or len(text.strip()) > MAX_DATE_CHARS:
+        return None
+    for pattern in formats:
+        try:
+            moment = datetime.strptime(text.strip(), pattern)
+        except ValueError:
+            continue
+        return moment if moment.year in years else None
+    return None
+
+
+def parse_day(text, formats: tuple[str, ...] = (DAY_FORMAT,), years: range = YEARS) -> date | None:
+    """The same for a day (``parse_moment`` without the time)."""
+    moment = parse_moment(text, formats, years)
+    return moment.date() if moment else None
