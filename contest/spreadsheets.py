@@ -9,9 +9,10 @@ Small sheets go through pandas (``write_xlsx``, ``write_csv``); big ones are
 streamed row by row from an iterator (``write_xlsx_tables``, ``write_csv_zip``)
 with XlsxWriter's constant-memory mode, so a 300,000-row ranking never sits in
 memory.
-Reading (``read_sheet``): openpyxl in read-only mode (bounded: ``xlsx_loading``),
-every cell as text, rows streamed up to the import's limit after the file's
-size, its zip and its declared sheet size were checked.
+Reading (``read_sheet``): openpyxl in read-only mode for the workbook, our own
+bounded reader for the sheet's rows (``xlsx_loading``), every cell as text, rows
+streamed up to the import's row and column limits after the file's size, its zip
+and its declared sheet size were checked.
 """
 import csv
 import io
@@ -27,7 +28,7 @@ from openpyxl.utils import get_column_letter
 
 from contest.errors import DomainError
 from contest.text import fold
-from contest.xlsx_loading import TooManyStrings, open_read_only
+from contest.xlsx_loading import TooManyElements, TooManyStrings, open_read_only
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -81,7 +82,8 @@ def write_csv(frame: pd.DataFrame) -> bytes:
 # 16,384 columns by a million rows, or unpack to gigabytes. So the file is
 # checked before anything is read (its size, the zip's parts and what they
 # declare once unpacked, the sheet's declared size), then its rows are streamed
-# with openpyxl's read-only mode, stopping one row past the import's limit.
+# (``xlsx_loading``), stopping one row past the import's limit, decoding no cell
+# past its columns and refusing a sheet that holds more than its full grid can.
 
 
 @dataclass(frozen=True)
@@ -169,22 +171,34 @@ def _worksheet(workbook, sheet: int | str):
 
 
 def _read_worksheet(worksheet, limits: Limits) -> Sheet:
+    """The rows, streamed within ``limits`` whatever the sheet declares (its
+    declared size is only a claim: rows past it are still seen and counted)."""
     _check_declared_size(worksheet, limits)
-    # The declared size is only a claim: forget it, so rows past it are still
-    # seen (and counted), and read at most one row past the limit.
-    worksheet.reset_dimensions()
     last_row = limits.max_rows + 1  # row 1 is the header
-    rows = worksheet.iter_rows(max_row=last_row + 1, max_col=limits.max_columns, values_only=True)
-    headers = [_cell_text(value) for value in next(rows, ())]
-    width = max((i + 1 for i, header in enumerate(headers) if header.strip()), default=0)
-    table = Sheet(headers[:width], [])
-    for number, values in enumerate(rows, start=2):
-        if number > last_row:
-            raise _too_many_rows(limits)
-        cells = [_cell_text(value) for value in values[:width]]
-        if any(cell.strip() for cell in cells):
-            table.rows.append((number, cells + [""] * (width - len(cells))))
+    table = Sheet([], [])
+    try:
+        for number, values in worksheet.bounded_rows(last_row, limits.max_columns):
+            if number > last_row:
+                raise _too_many_rows(limits)
+            _add_row(table, number, [_cell_text(value) for value in values])
+    except TooManyElements as error:
+        raise SpreadsheetError(
+            f"Trang tính có nhiều ô hơn một trang theo mẫu có thể có (tối đa "
+            f"{_thousands(last_row)} dòng × {limits.max_columns} cột, kể cả ô trống đã định dạng). "
+            "Hãy chép dữ liệu sang tệp mẫu.") from error
     return table
+
+
+def _add_row(table: Sheet, number: int, cells: list[str]) -> None:
+    """Row 1 sets the header (and the width of every row); a row under it is
+    kept when it is not blank."""
+    if number == 1:
+        width = max((i + 1 for i, header in enumerate(cells) if header.strip()), default=0)
+        table.headers.extend(cells[:width])
+        return
+    cells = cells[:len(table.headers)]
+    if any(cell.strip() for cell in cells):
+        table.rows.append((number, cells))
 
 
 def _check_declared_size(worksheet, limits: Limits) -> None:

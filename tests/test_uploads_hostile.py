@@ -10,12 +10,15 @@ import zipfile
 import openpyxl
 import pandas as pd
 import pytest
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import WorkSheetParser
 
+from contest.accounts import bulk
 from contest.accounts.models import User
+from contest.bank import excel as bank_excel
 from contest.bank.models import Question
 from contest.extensions import db
 from contest.spreadsheets import Limits, SpreadsheetError, read_sheet, write_xlsx
+from contest.units import imports as unit_imports
 from contest.units.models import Unit
 from tests.conftest import login
 
@@ -50,18 +53,23 @@ def _with_dimension(data: bytes, ref: str) -> bytes:
     return buffer.getvalue()
 
 
-def _bomb() -> bytes:
-    """A few hundred kilobytes that unpack to ``BOMB_MEGABYTES`` of sheet XML."""
+def _with_sheet_xml(chunks) -> bytes:
+    """An empty workbook whose first sheet's XML is ``chunks``, streamed into
+    the zip (small on disk however large it unpacks)."""
     empty, buffer = zipfile.ZipFile(io.BytesIO(_workbook([]))), io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for member in empty.infolist():
             if member.filename != "xl/worksheets/sheet1.xml":
                 archive.writestr(member.filename, empty.read(member))
         with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            chunk = b" " * (1 << 20)
-            for _ in range(BOMB_MEGABYTES):
+            for chunk in chunks:
                 sheet.write(chunk)
     return buffer.getvalue()
+
+
+def _bomb() -> bytes:
+    """A few hundred kilobytes that unpack to ``BOMB_MEGABYTES`` of sheet XML."""
+    return _with_sheet_xml(b" " * (1 << 20) for _ in range(BOMB_MEGABYTES))
 
 
 def _lying(bomb: bytes) -> bytes:
@@ -91,6 +99,16 @@ def _many_strings(base: bytes, count=1_000_000) -> bytes:
     return buffer.getvalue()
 
 
+def _wide_row(cells=1_150_000) -> bytes:
+    """The workbook with one data row of ``cells`` inline cells and no
+    ``<dimension>``: ~130 KB zipped, ~45 MB unpacked (under the 50 MB limit)."""
+    return _with_sheet_xml([
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c t="inlineStr"><is><t>T</t></is></c></row><row r="2">',
+        b'<c t="inlineStr"><is><t>x</t></is></c>' * cells,
+        b"</row></sheetData></worksheet>"])
+
+
 def _many_parts(count=2_000) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -111,6 +129,7 @@ def hostile():
         "strings": _many_strings(write_xlsx({"Trang 1": pd.DataFrame(
             [["SYT", "Sở Y tế", "agency", 5]], columns=UNIT_HEADERS)})),
         "rows": _workbook([[f"X{n}", "Xã", "commune", 1] for n in range(100_001)]),
+        "wide row": _wide_row(),
     }
 
 
@@ -145,35 +164,59 @@ def _post(client, url, data):
 
 
 @pytest.fixture
-def rows_streamed(monkeypatch):
-    """How many rows openpyxl handed out: a refusal must stop at the limit,
-    not read the whole sheet first."""
-    counted = {"rows": 0}
-    original = ReadOnlyWorksheet._cells_by_row
+def cells_decoded(monkeypatch):
+    """How many cells were decoded (openpyxl's ``parse_cell``): a refusal must
+    stop at the import's row and column limits, not read the whole sheet first."""
+    counted = {"cells": 0}
+    original = WorkSheetParser.parse_cell
 
-    def counting(self, *args, **kwargs):
-        for row in original(self, *args, **kwargs):
-            counted["rows"] += 1
-            yield row
-    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", counting)
+    def counting(self, element):
+        counted["cells"] += 1
+        return original(self, element)
+    monkeypatch.setattr(WorkSheetParser, "parse_cell", counting)
     return counted
+
+
+def _peak_bytes(request) -> tuple:
+    """(the response, the most memory Python allocated while answering it)."""
+    tracemalloc.start()
+    try:
+        response = request()
+        return response, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 @pytest.mark.parametrize("kind", list(EXPECTED))
 def test_the_units_import_refuses_a_hostile_file_quickly(organizer, make_unit, hostile, kind,
-                                                         rows_streamed):
+                                                         cells_decoded):
     make_unit(name="Sở Tư pháp")
     before = _snapshot()
-    tracemalloc.start()
-    try:
-        response = _post(organizer, "/quan-tri/danh-muc-don-vi/nhap-excel", hostile[kind])
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    response, peak = _peak_bytes(
+        lambda: _post(organizer, "/quan-tri/danh-muc-don-vi/nhap-excel", hostile[kind]))
     assert response.status_code == 400
     assert EXPECTED[kind] in response.get_data(as_text=True)
     assert _snapshot() == before
-    assert rows_streamed["rows"] <= 5_002
+    assert cells_decoded["cells"] <= 5_002 * 4  # the "rows" file's four columns
+    assert peak < PEAK_BYTES, f"refusing took {peak // 2 ** 20} MB"
+
+
+@pytest.mark.parametrize("url, limits", [
+    ("/quan-tri/danh-muc-don-vi/nhap-excel", unit_imports.LIMITS),
+    ("/quan-tri/cau-hoi/nhap-excel", bank_excel.LIMITS),
+    ("/quan-tri/tai-khoan/tao-hang-loat", bulk.LIMITS),
+])
+def test_a_row_of_a_million_cells_is_refused_without_reading_past_the_template(
+        organizer, hostile, cells_decoded, url, limits):
+    """No ``<dimension>`` to check: the row is cut at the import's columns
+    while the XML is read, and the sheet refused once it holds more than a
+    sheet of the template can (not after building a million cells)."""
+    before = _snapshot()
+    response, peak = _peak_bytes(lambda: _post(organizer, url, hostile["wide row"]))
+    assert response.status_code == 400
+    assert "nhiều ô hơn một trang theo mẫu có thể có" in response.get_data(as_text=True)
+    assert _snapshot() == before
+    assert cells_decoded["cells"] <= 1 + limits.max_columns  # the header, then row 2's
     assert peak < PEAK_BYTES, f"refusing took {peak // 2 ** 20} MB"
 
 
@@ -194,7 +237,7 @@ def test_the_bank_and_accounts_imports_refuse_hostile_files(organizer, make_ques
     assert _snapshot() == before
 
 
-def test_the_accounts_import_stops_streaming_at_its_row_limit(organizer, rows_streamed):
+def test_the_accounts_import_stops_streaming_at_its_row_limit(organizer, cells_decoded):
     headers = ["Họ và tên", "Ngày sinh", "Số điện thoại", "Mã đơn vị"]
     data = _workbook([["Nguyễn Văn An", "01/01/1990", f"09{n:08d}", "SYT"] for n in range(2_001)],
                      headers)
@@ -203,7 +246,7 @@ def test_the_accounts_import_stops_streaming_at_its_row_limit(organizer, rows_st
     assert response.status_code == 400
     assert "tối đa 2.000 dòng dữ liệu" in response.get_data(as_text=True)
     assert _snapshot() == before
-    assert rows_streamed["rows"] <= 2_002
+    assert cells_decoded["cells"] <= 2_002 * len(headers)
 
 
 # --- the reader itself ---------------------------------------------------------
@@ -216,6 +259,13 @@ def test_a_sheet_at_its_limits_is_read_whole():
     assert sheet.headers == UNIT_HEADERS
     assert sheet.rows == [(2, ["A1", "Một", "commune", "1"]), (4, ["A2", "Hai", "agency", "2"]),
                           (5, ["A3", "Ba", "agency", ""])]
+
+
+def test_cells_past_the_imports_columns_are_skipped_undecoded(cells_decoded):
+    data = _workbook([["A1", "Một", "commune", 1, *[None] * 20, "ghi chú ở cột Y"]])
+    sheet = read_sheet(data, Limits(max_bytes=2 ** 20, max_rows=5, max_columns=5))
+    assert sheet.rows == [(2, ["A1", "Một", "commune", "1"])]
+    assert cells_decoded["cells"] == 4 + 4  # the header's and the row's first four
 
 
 def test_data_below_a_sheet_that_declares_itself_small_is_not_missed():

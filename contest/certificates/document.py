@@ -17,6 +17,7 @@ from fpdf.enums import Align, XPos, YPos
 
 from contest.certificates.models import PARTICIPATION, PRIZE
 from contest.certificates.services import CertificateContent
+from contest.contests.logo_pixels import drawable
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +87,14 @@ def _draw_header(pdf: FPDF, content: CertificateContent, logo: bytes | None) -> 
 
 
 def _draw_logo(pdf: FPDF, logo: bytes) -> bool:
+    """The logo when its header is small enough to decode (``drawable``): a
+    download never decodes a large image."""
+    image = drawable(logo)
+    if image is None:
+        log.warning("certificate: the contest's logo is unreadable or too large, left out")
+        return False
     try:
-        pdf.image(BytesIO(logo), x=Align.C, y=18, h=LOGO_HEIGHT)
+        pdf.image(image, x=Align.C, y=18, h=LOGO_HEIGHT)
     except Exception:  # a stored logo the image library cannot read: print without it
         log.warning("certificate: the contest's logo could not be drawn", exc_info=True)
         return False

@@ -2,8 +2,8 @@
 on every public page.
 
 A logo is PNG or JPEG, at most 512 KB, recognised by its content (signature and
-structure), never by its name or the type the browser claims. Pillow is not a
-dependency of the app, so the check reads the bytes itself.
+structure), never by its name or the type the browser claims; its pixels are
+bounded and a small copy stored (``logo_pixels``).
 """
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from contest.audit.services import record
 from contest.clock import now
+from contest.contests import logo_pixels
 from contest.contests.models import Contest
 from contest.contests.services import current_contest
 from contest.errors import DomainError, NotFound
@@ -63,12 +64,48 @@ def set_logo(contest: Contest, data: bytes, actor) -> None:
     kind = image_type(data)
     if kind is None:
         raise InvalidLogo("Tệp tải lên không phải ảnh PNG hoặc JPEG.")
+    data = _stored_copy(data, kind)
     before = (contest.logo_type, len(contest.logo) if contest.logo else 0)
     contest.logo, contest.logo_type, contest.logo_updated_at = data, kind, now()
     record("contest.logo", actor=actor, target=contest, before_type=before[0],
            before_bytes=before[1], after_type=kind, after_bytes=len(data))
     db.session.commit()
     clear_result_caches()
+
+
+def _stored_copy(data: bytes, kind: str) -> bytes:
+    try:
+        return logo_pixels.stored_copy(data, kind)
+    except logo_pixels.TooManyPixels as error:
+        most = f"{logo_pixels.MAX_LOGO_PIXELS:,}".replace(",", ".")
+        raise InvalidLogo(f"Ảnh logo quá lớn: {error.width} × {error.height} điểm ảnh (tối đa "
+                          f"{most} điểm ảnh, ví dụ 2000 × 2000). Hãy thu nhỏ ảnh rồi tải lên "
+                          "lại.") from error
+    except logo_pixels.UnreadableImage as error:
+        raise InvalidLogo("Không đọc được ảnh logo. Hãy lưu lại ảnh dưới dạng PNG hoặc JPEG "
+                          "rồi tải lên lại.") from error
+
+
+def shrink_stored_logos() -> dict[int, bool]:
+    """Each stored logo larger than the certificates draw, replaced by its small
+    copy (logos stored before uploads were scaled down): {contest id: shrunk,
+    or False when it cannot be decoded (the organizer must upload it again)}."""
+    outcome = {}
+    for contest in db.session.scalars(select(Contest).where(Contest.logo.is_not(None))):
+        try:
+            smaller = logo_pixels.shrunk(contest.logo, contest.logo_type)
+        except logo_pixels.UnreadableImage:
+            outcome[contest.id] = False
+            continue
+        if smaller is not None:
+            record("contest.logo", target=contest, before_type=contest.logo_type,
+                   before_bytes=len(contest.logo), after_type=contest.logo_type,
+                   after_bytes=len(smaller), shrunk=True)
+            contest.logo, contest.logo_updated_at = smaller, now()
+            outcome[contest.id] = True
+    db.session.commit()
+    clear_result_caches()
+    return outcome
 
 
 def remove_logo(contest: Contest, actor) -> None:

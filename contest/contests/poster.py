@@ -17,6 +17,7 @@ from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
+from contest.contests.logo_pixels import drawable
 from contest.contests.models import Contest
 from contest.contests.overview import contest_period, round_dates
 
@@ -29,7 +30,6 @@ QR_BOTTOM = 250  # the caption, the address and the contact line go below
 PNG_DPI = 150  # 1240 × 1754 px
 MM_PER_PT = 25.4 / 72
 LINE_SPACING = 1.3
-MAX_LOGO_PIXELS = 4_000_000  # a logo declaring more is left out (no decompression bomb)
 MAX_ROUND_LINES = 6
 RED, GOLD, INK, GREY = (164, 22, 26), (242, 193, 78), (31, 35, 40), (85, 85, 85)
 FORMATS = {"pdf": "application/pdf", "png": "image/png"}
@@ -53,26 +53,12 @@ def poster_content(contest: Contest, url: str) -> PosterContent:
         dates += [f"{name}: {dates_.text}" for name, dates_ in round_dates(rounds)]
     return PosterContent(_nfc(contest.organizer_name.upper()), _nfc(contest.name),
                          tuple(_nfc(line) for line in dates), url, _nfc(contest.contact_line),
-                         logo_image(contest.logo))
+                         drawable(contest.logo))
 
 
 def _nfc(text: str) -> str:
     """Composed Vietnamese letters: one glyph each in the font."""
     return unicodedata.normalize("NFC", text or "")
-
-
-def logo_image(data: bytes | None) -> Image.Image | None:
-    """The uploaded logo, or None when there is none or it cannot be drawn safely."""
-    if not data:
-        return None
-    try:
-        image = Image.open(io.BytesIO(data))
-        if image.width * image.height > MAX_LOGO_PIXELS:
-            return None
-        image.load()
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return None
-    return image.convert("RGBA")
 
 
 def render(contest: Contest, url: str, kind: str) -> bytes:

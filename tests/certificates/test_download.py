@@ -15,6 +15,7 @@ from contest.certificates.codes import ALPHABET
 from contest.extensions import db
 from tests.certificates.conftest import CONTEST_NAME, certificates_of, pdf_text, url
 from tests.conftest import login
+from tests.images import png, record_decoded_sizes
 
 CODE = re.compile(rf"Mã chứng nhận: ([{ALPHABET}]{{4}}(?:-[{ALPHABET}]{{4}}){{3}})")
 
@@ -113,6 +114,22 @@ def test_the_contest_logo_is_drawn_and_a_broken_one_is_left_out(
     data = download(client, round_).data
     assert len(PdfReader(BytesIO(data)).pages[0].images) == 1  # the QR code alone
     assert "Nguyễn Thị Hồng Nhung" in pdf_text(data)
+
+
+def test_a_huge_stored_logo_is_never_decoded_for_a_certificate(
+        client, round_, nhung, took_part, close, monkeypatch):
+    """A logo stored before uploads were bounded (140 KB, 12000 × 12000 pixels):
+    the certificate leaves it out instead of decoding 144 MB on each download."""
+    round_.contest.logo, round_.contest.logo_type = png(12_000, 12_000), "image/png"
+    db.session.commit()
+    took_part(nhung, round_)
+    close(round_)
+    login(client, nhung)
+    decoded = record_decoded_sizes(monkeypatch)
+    response = download(client, round_)
+    assert response.status_code == 200
+    assert len(PdfReader(BytesIO(response.data)).pages[0].images) == 1  # the QR code alone
+    assert (12_000, 12_000) not in decoded
 
 
 def test_no_certificate_while_the_round_is_open(client, round_, nhung, took_part):
