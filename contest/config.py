@@ -94,6 +94,8 @@ class Config:
     BOOTSTRAP_SERVE_LOCAL = True
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Proof of work asked of an address with many failed logins (accounts/login_challenge.py).
+    LOGIN_CHALLENGE_BITS = int(os.environ.get("LOGIN_CHALLENGE_BITS", "16"))
     # Result pages: figures cached this long (Redis when REDIS_URL is set, so every
     # app node shares them; in-process otherwise).
     CACHE_TYPE = "RedisCache" if os.environ.get("REDIS_URL") else "SimpleCache"

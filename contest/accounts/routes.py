@@ -3,27 +3,16 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from contest.accounts import login_challenge
 from contest.accounts.forms import LoginForm, RegistrationForm
-from contest.accounts.identifiers import canonical_identifier
-from contest.accounts.services import (AccountLocked, DuplicateAccount, authenticate, end_sessions,
-                                       register_user)
+from contest.accounts.known_device import remember_device
+from contest.accounts.login_limits import LoginThrottled, authenticate_within_limits, needs_challenge
+from contest.accounts.services import AccountLocked, DuplicateAccount, end_sessions, register_user
 from contest.extensions import limiter
 from contest.privacy.consent import CONSENT_VERSION, consent_points
 from contest.units.services import all_units
 
 bp = Blueprint("accounts", __name__)
-
-
-def _login_key() -> str:
-    """Throttle logins per account tried, not per IP: whole agencies share one NAT.
-    The key is the account as the lookup finds it: "+84 912…", "09\x0112…" or
-    full-width digits count as the same account."""
-    return "login:" + canonical_identifier(request.form.get("identifier", "")[:1000])[:254]
-
-
-def _failed_login(response) -> bool:
-    """Only failures use up a login limit: a successful login answers with a redirect."""
-    return response.status_code != 302
 
 
 def _start_session(user, remember: bool = False) -> None:
@@ -75,25 +64,36 @@ def register():
 
 
 @bp.route("/dang-nhap", methods=["GET", "POST"])
-@limiter.limit("10 per minute", key_func=_login_key, methods=["POST"], deduct_when=_failed_login)
-# Per IP, failures only: 300 people of one agency behind one NAT all log in.
-@limiter.limit("300 per minute", methods=["POST"], deduct_when=_failed_login)
 def login():
+    """Limits on failures only, per account and per address (``login_limits``):
+    the person with the right password gets in from a known device, or after a
+    proof of work when their address is flooded."""
     if current_user.is_authenticated:
         return redirect(url_for("contests.home"))
     form = LoginForm()
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
         try:
-            user = authenticate(form.identifier.data, form.password.data)
-        except AccountLocked as locked:
-            form.identifier.errors.append(locked.message)
-            return render_template("accounts/login.html", form=form), locked.status_code
-        if user is not None:
-            _start_session(user, remember=form.remember.data)
-            return redirect(_safe_next(request.args.get("next")))
-        form.password.errors.append("Số điện thoại/email hoặc mật khẩu không đúng.")
-    status = 422 if form.is_submitted() else 200
-    return render_template("accounts/login.html", form=form), status
+            user = authenticate_within_limits(form.identifier.data, form.password.data,
+                                              request.form.get("challenge"), request.form.get("answer"))
+        except (AccountLocked, LoginThrottled) as refused:
+            form.identifier.errors.append(refused.message)
+            status = refused.status_code
+        else:
+            if user is not None:
+                _start_session(user, remember=form.remember.data)
+                response = redirect(_safe_next(request.args.get("next")))
+                remember_device(response, user.id)
+                return response
+            form.password.errors.append("Số điện thoại/email hoặc mật khẩu không đúng.")
+    return _login_page(form, status)
+
+
+def _login_page(form: LoginForm, status: int):
+    """The form, with a proof-of-work challenge when this address must pass one."""
+    challenge = login_challenge.new_challenge() if needs_challenge() else None
+    return render_template("accounts/login.html", form=form, challenge=challenge,
+                           bits=login_challenge.difficulty()), status
 
 
 @bp.route("/dang-xuat", methods=["POST"])

@@ -53,7 +53,7 @@ def test_logins_are_throttled_per_account(app, make_user):
             client.post("/dang-nhap", data={"identifier": identifier, "password": "sai"})
         blocked = client.post("/dang-nhap", data={"identifier": user.phone, "password": PASSWORD})
         assert blocked.status_code == 429
-        assert "thao tác quá nhanh" in blocked.get_data(as_text=True)
+        assert "quá nhiều lần nhập sai mật khẩu" in blocked.get_data(as_text=True)
         # Another account behind the same IP (one office NAT) can still log in.
         ok = client.post("/dang-nhap", data={"identifier": other.phone, "password": PASSWORD})
         assert ok.status_code == 302
