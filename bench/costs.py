@@ -73,14 +73,15 @@ def one_person(client, phone: str, timer: Timer) -> str:
 
 
 def after_the_close(app, people: list[tuple], timer: Timer) -> None:
-    """Each person's last result page (answers and explanations shown) and a
-    practice set, once the round has settled."""
+    """Each person's last result page (answers and explanations shown), a
+    practice set and their participation certificate (drawn twice: created,
+    then drawn again from the stored record), once the round has settled."""
     from contest import clock
     from contest.contests.models import Round
     from contest.extensions import db
 
     with app.app_context():
-        closes_at = db.session.query(Round.closes_at).order_by(Round.id).limit(1).scalar()
+        round_id, closes_at = db.session.query(Round.id, Round.closes_at).order_by(Round.id).first()
     grace = app.config["ANSWER_GRACE_SECONDS"]
     clock.freeze(closes_at + timedelta(seconds=grace + 1))
     try:
@@ -89,6 +90,9 @@ def after_the_close(app, people: list[tuple], timer: Timer) -> None:
                 timer(f"result, review shown ({read})",
                       lambda: client.get(f"/bai-thi/{public_id}/ket-qua"))
             timer("practice", lambda: client.get("/luyen-tap"))
+            for read in ("first", "again"):
+                timer(f"participation certificate ({read})", lambda: client.get(
+                    f"/chung-nhan/dot-thi/{round_id}/tham-gia.pdf"))
     finally:
         clock.freeze(None)
 
@@ -111,7 +115,8 @@ def main(argv=None) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     per_attempt = {"save": 20, "login page": 1 / ATTEMPTS_PER_LOGIN, "login": 1 / ATTEMPTS_PER_LOGIN,
                    "result, review shown (first)": 0, "result, review shown (again)": 0,
-                   "practice": 0}
+                   "practice": 0, "participation certificate (first)": 0,
+                   "participation certificate (again)": 0}
     total = 0.0
     print(f"{url.split('://')[0]}, {args.people} people × {ATTEMPTS_PER_LOGIN} attempts")
     print("| request | median ms | p90 ms | per attempt ms |\n|---|---|---|---|")

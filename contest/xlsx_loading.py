@@ -36,6 +36,9 @@ STRING_TAG, TEXT_TAG, RUN_TAG = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("si", "
 ELEMENTS_PER_CELL = 2
 SHEET_SETTINGS = 1_000  # elements besides the rows (views, widths, margins, …)
 MAX_CELL_ELEMENTS = 1_000  # inside one cell (a rich text of ~150 runs)
+# Excel's own column limit (XFD): a row holding more cells than any sheet can
+# is refused at once, not after the sheet's whole element budget.
+MAX_CELLS_PER_ROW = 16_384
 # lxml parses in C (openpyxl's defusedxml parser builds every element in
 # Python, four times slower), with no entity expanded, no DTD or network read.
 SAFE_XML = {"resolve_entities": False, "load_dtd": False, "no_network": True, "huge_tree": False}
@@ -101,14 +104,16 @@ def _rows(events, cells: WorkSheetParser, max_row: int, max_column: int, budget:
     """The row loop of ``bounded_rows``: every element is cleared and detached
     from its parent once read, so memory holds one cell at a time."""
     open_elements, values, number, in_cell = [], [], 0, 0  # in_cell: elements of the open cell
+    row_cells = 0
     for event, element in events:
         if event == "start":
             budget.spend()
             in_cell = 1 if element.tag == CELL_TAG else in_cell + bool(in_cell)
-            if in_cell > MAX_CELL_ELEMENTS:
+            row_cells += element.tag == CELL_TAG
+            if in_cell > MAX_CELL_ELEMENTS or row_cells > MAX_CELLS_PER_ROW:
                 raise TooManyElements()
             if element.tag == ROW_TAG:
-                number, cells.col_counter = _row_number(element, number), 0
+                number, cells.col_counter, row_cells = _row_number(element, number), 0, 0
                 values = [None] * max_column
                 if number > max_row:
                     yield number, []

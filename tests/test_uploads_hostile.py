@@ -220,6 +220,17 @@ def test_a_row_of_a_million_cells_is_refused_without_reading_past_the_template(
     assert peak < PEAK_BYTES, f"refusing took {peak // 2 ** 20} MB"
 
 
+def test_a_row_with_more_cells_than_excel_has_columns_is_refused_at_once(organizer, cells_decoded):
+    """16,385 cells in one row fit the units import's element budget (a full
+    template sheet's), yet no sheet Excel can write holds them: refused as soon
+    as the row passes Excel's last column, not after the budget."""
+    before = _snapshot()
+    response = _post(organizer, "/quan-tri/danh-muc-don-vi/nhap-excel", _wide_row(cells=16_385))
+    assert response.status_code == 400
+    assert "nhiều ô hơn một trang theo mẫu có thể có" in response.get_data(as_text=True)
+    assert _snapshot() == before
+
+
 @pytest.mark.parametrize("url, kind, message", [
     ("/quan-tri/cau-hoi/nhap-excel", "wide", "khai báo 16384 cột"),
     ("/quan-tri/cau-hoi/nhap-excel", "bomb", "quá lớn khi giải nén"),
