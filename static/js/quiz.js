@@ -9,6 +9,7 @@
   var saveUrl = form.dataset.saveUrl;
   var storeKey = "cchc-attempt:" + form.dataset.attempt;
   var positionKey = "cchc-position:" + form.dataset.attempt;  // sessionStorage: this tab
+  var savedKey = "cchc-saved:" + form.dataset.attempt;  // confirmed saves, until a page shows them
   var csrf = form.querySelector("input[name=csrf_token]").value;
   var timerEl = form.querySelector("[data-timer]");
   var timerAlertEl = form.querySelector("[data-timer-alert]");
@@ -34,6 +35,27 @@
     try { localStorage.setItem(storeKey, JSON.stringify(pending)); } catch (e) { /* private mode */ }
   }
   function pendingKeys() { return Object.keys(pending); }
+  // A save confirmed while a reload was already on its way can land after the
+  // server drew the new page: the confirmed value is kept until a page shows it.
+  function rememberSaved(key, value) {
+    try {
+      var saved = JSON.parse(localStorage.getItem(savedKey)) || {};
+      saved[key] = value;
+      localStorage.setItem(savedKey, JSON.stringify(saved));
+    } catch (e) { /* private mode */ }
+  }
+  function shownAnswer(key) {
+    if (key === "prediction") return form.elements.prediction.value !== "";
+    return !!form.querySelector('input[name="q' + key + '"]:checked');
+  }
+  function takeBackSavedNotShown() {
+    var saved = {};
+    try { saved = JSON.parse(localStorage.getItem(savedKey)) || {}; localStorage.removeItem(savedKey); } catch (e) { return; }
+    Object.keys(saved).forEach(function (key) {
+      if (!(key in pending) && !shownAnswer(key)) pending[key] = saved[key];
+    });
+    storePending();
+  }
 
   // ---- status texts ----
   function setState(position, text, cls) {
@@ -84,7 +106,7 @@
       return response.json().catch(function () { return {}; }).then(function (data) {
         sending = false;
         if (response.ok) {
-          if (pending[key] === value) { delete pending[key]; storePending(); }
+          if (pending[key] === value) { delete pending[key]; storePending(); rememberSaved(key, value); }
           if (key !== "prediction") setState(key, "Đã lưu", "saved");
           if (typeof data.remaining_ms === "number") endAt = Date.now() + data.remaining_ms;
           retryDelay = 1000;
@@ -161,7 +183,9 @@
     form.submit();
   }
   function forgetAttempt() {
-    try { localStorage.removeItem(storeKey); sessionStorage.removeItem(positionKey); } catch (e) { /* ignore */ }
+    try {
+      localStorage.removeItem(storeKey); localStorage.removeItem(savedKey); sessionStorage.removeItem(positionKey);
+    } catch (e) { /* ignore */ }
   }
 
   // ---- the prediction is asked before a submit by hand (the server refuses one without it;
@@ -277,6 +301,7 @@
   if (narrow.addEventListener) narrow.addEventListener("change", applyLayout);
 
   // ---- start: re-apply answers kept on this phone, then send them ----
+  takeBackSavedNotShown();
   pendingKeys().forEach(function (key) {
     if (key === "prediction") { form.elements.prediction.value = pending[key]; return; }
     var input = form.querySelector('input[name="q' + key + '"][value="' + pending[key] + '"]');

@@ -96,6 +96,28 @@ def test_a_reload_lands_on_the_question_the_person_was_on(browser, live_server, 
     assert [item.chosen_index for item in attempt.items][:3] == [0, None, 3]
 
 
+def test_a_save_confirmed_after_the_reload_was_drawn_is_not_lost_from_the_page(
+        browser, live_server, make_user, make_questions, make_round):
+    """The reload's page is drawn before the save lands (a slow network): the phone
+    puts the confirmed answer back and sends it again."""
+    make_questions(8)
+    make_round(questions=5)
+    page = new_page(browser, PHONE)
+    start_attempt(page, live_server, make_user())
+    quiz_url = page.url
+    drawn_before_the_save = page.request.get(quiz_url).text()
+    page.locator(f"{CURRENT} .option").nth(2).click()
+    expect(page.locator(f"{CURRENT} [data-state]")).to_have_text("Đã lưu")
+
+    page.route(quiz_url, lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=drawn_before_the_save))
+    page.reload()
+
+    expect(page.locator("input[name=q1]:checked")).to_have_value("2")
+    expect(page.locator("#q1 [data-state]")).to_have_text("Đã lưu")
+    expect(page.locator("[data-answered]")).to_contain_text("1")
+
+
 def submit_from(page) -> None:
     page.fill("#prediction", "3")
     page.once("dialog", lambda dialog: dialog.accept())
