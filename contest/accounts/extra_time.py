@@ -10,6 +10,7 @@ like every other one, on the time actually used (the rules page says so).
 from contest.accounts import permissions
 from contest.accounts.management import MAX_REASON, NothingChanged, ReasonRequired
 from contest.accounts.models import User
+from contest.audit.personal import keep
 from contest.audit.services import record
 from contest.errors import DomainError
 from contest.extensions import db
@@ -42,7 +43,7 @@ def set_time_limit_percent(target: User, percent: int, reason: str, actor) -> No
     if percent == before:
         raise NothingChanged("Người này đã có đúng mức thời gian làm bài này.")
     target.time_limit_percent = None if percent == STANDARD else percent
-    record("account.extra_time", actor=actor, target=target, reason=reason,
+    record("account.extra_time", actor=actor, target=target, reason=keep(target, reason),
            changes={"time_limit_percent": {"before": before, "after": percent}})
     db.session.commit()
 

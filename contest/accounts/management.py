@@ -15,6 +15,7 @@ from contest.accounts.models import ROLES, User
 from contest.accounts.passwords import new_password
 from contest.accounts.phone import is_valid_mobile, normalize_phone
 from contest.accounts.services import DuplicateAccount
+from contest.audit.personal import keep, kept_changes
 from contest.audit.services import record
 from contest.clock import now
 from contest.errors import Conflict, DomainError, NotFound
@@ -88,7 +89,7 @@ def lock(target: User, reason: str, actor) -> None:
     permissions.ensure_admin_remains(target)
     target.locked_at = now()
     target.end_sessions()  # they stay ended after an unlock
-    record("account.lock", actor=actor, target=target, reason=reason)
+    record("account.lock", actor=actor, target=target, reason=keep(target, reason))
     db.session.commit()
 
 
@@ -99,7 +100,7 @@ def unlock(target: User, reason: str | None, actor) -> None:
         raise Conflict("Tài khoản này không bị khóa.")
     locked_at = target.locked_at
     target.locked_at = None
-    record("account.unlock", actor=actor, target=target, reason=reason,
+    record("account.unlock", actor=actor, target=target, reason=keep(target, reason),
            locked_at=locked_at.isoformat())
     db.session.commit()
 
@@ -165,7 +166,8 @@ def correct_profile(target: User, *, full_name: str, date_of_birth: date, unit_i
     if not changed:
         raise NothingChanged()
     target.full_name, target.date_of_birth, target.unit = after["full_name"], date_of_birth, unit
-    record("account.correct", actor=actor, target=target, reason=reason, changes=changed)
+    record("account.correct", actor=actor, target=target, reason=keep(target, reason),
+           changes=kept_changes(target, changed))
     db.session.commit()
     return changed
 

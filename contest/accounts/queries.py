@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 
 from contest.accounts.models import ROLES, User
 from contest.accounts.phone import normalize_phone
+from contest.audit import personal
 from contest.audit.models import AuditLog
 from contest.contests.models import Round
 from contest.extensions import db
@@ -77,12 +78,15 @@ def attempts_of(user: User) -> list[tuple[Attempt, Round]]:
     return list(db.session.execute(stmt))
 
 
-def audit_about(user: User) -> list[tuple[AuditLog, str | None]]:
-    """The latest audit rows whose target is ``user``, with the actor's name."""
+def audit_about(user: User) -> list[tuple[AuditLog, str | None, dict | None]]:
+    """The latest audit rows whose target is ``user``, with the actor's name and
+    the details as they read now (personal values, or "(đã xoá)" once erased)."""
     stmt = (select(AuditLog, User.full_name).outerjoin(User, User.id == AuditLog.actor_id)
             .where(AuditLog.target_type == "User", AuditLog.target_id == str(user.id))
             .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(HISTORY_LIMIT))
-    return list(db.session.execute(stmt))
+    rows = list(db.session.execute(stmt))
+    details = personal.resolved([entry.details for entry, _ in rows])
+    return [(entry, actor, entry_details) for (entry, actor), entry_details in zip(rows, details)]
 
 
 def units_for_select(include_inactive: bool = True) -> list[Unit]:

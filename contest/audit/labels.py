@@ -3,6 +3,7 @@ import json
 import re
 from datetime import datetime
 
+from contest.audit.personal import Erased
 from contest.clock import format_local
 from contest.privacy.masking import masked_phone
 
@@ -191,6 +192,8 @@ def _key(key: str) -> str:
 def _value(value, key: str | None = None) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, Erased):  # a personal value deleted with the person's data
+        return str(value)
     if key == "phone" and isinstance(value, str):
         return masked_phone(value)  # a full phone only in the winners export
     if isinstance(value, bool):

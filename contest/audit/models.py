@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from contest.clock import now
@@ -21,3 +21,17 @@ class AuditLog(db.Model):
     target_id: Mapped[str | None] = mapped_column(String(64))
     details: Mapped[dict | None] = mapped_column(JSON)
     ip: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditPersonalValue(db.Model):
+    """A personal value an audit row mentions (an old phone, a corrected name, a
+    reason typed about someone), kept here rather than in ``audit_log.details``:
+    the row holds a reference (``contest.audit.personal``), so deleting a
+    person's data deletes these rows and leaves the log itself untouched."""
+
+    __tablename__ = "audit_personal_values"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    value: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)

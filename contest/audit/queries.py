@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, or_, select
 
 from contest.accounts.models import User
-from contest.audit import labels
+from contest.audit import labels, personal
 from contest.audit.models import AuditLog
 from contest.clock import local_to_utc
 from contest.extensions import cache, db
@@ -168,6 +168,7 @@ def describe(entries) -> list[EntryView]:
     """Entries (rows or ``AuditLog`` objects) as a reader sees them; the names
     of the people involved read in one query."""
     entries = list(entries)
+    resolved = personal.resolved([e.details for e in entries])
     names = _user_names({e.actor_id for e in entries if e.actor_id is not None}
                         | {_target_user(e) for e in entries if _target_user(e) is not None})
     return [EntryView(
@@ -175,8 +176,8 @@ def describe(entries) -> list[EntryView]:
         actor=names.get(e.actor_id, f"#{e.actor_id}") if e.actor_id is not None else labels.SYSTEM,
         action=e.action, action_label=labels.action_label(e.action),
         target=labels.target_label(e.target_type, e.target_id, names.get(_target_user(e))),
-        about_user=_target_user(e), details=labels.detail_lines(e.details), ip=e.ip,
-    ) for e in entries]
+        about_user=_target_user(e), details=labels.detail_lines(details), ip=e.ip,
+    ) for e, details in zip(entries, resolved)]
 
 
 def _target_user(entry) -> int | None:

@@ -4,6 +4,7 @@ import io
 import pandas as pd
 
 from contest.accounts.models import User
+from contest.audit import personal
 from contest.audit.models import AuditLog
 from contest.extensions import db
 
@@ -20,6 +21,12 @@ def accounts_snapshot():
 def audit_rows(action):
     db.session.expire_all()
     return db.session.query(AuditLog).filter_by(action=action).order_by(AuditLog.id).all()
+
+
+def readable(row: AuditLog) -> dict:
+    """The row's details as the console reads them: personal values resolved from
+    their references (``contest.audit.personal``)."""
+    return personal.resolved([row.details])[0]
 
 
 def reload(user) -> User:
