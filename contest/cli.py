@@ -28,6 +28,8 @@ def register(app) -> None:
     app.cli.add_command(create_admin_command)
     from contest.privacy.cli import privacy
     app.cli.add_command(privacy)
+    from contest.reports.cli import exports
+    app.cli.add_command(exports)
     from contest.contests.cli import shrink_logos_command
     app.cli.add_command(shrink_logos_command)
 

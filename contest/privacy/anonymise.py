@@ -20,6 +20,7 @@ from contest.clock import format_local, now
 from contest.contests.models import Contest, Round
 from contest.errors import DomainError
 from contest.extensions import db
+from contest.privacy.erasure import erase_personal_data
 from contest.privacy.models import DeletionRequest
 from contest.quiz.models import Attempt
 
@@ -110,6 +111,7 @@ def anonymise_contest(contest: Contest, days: int) -> AnonymiseReport:
 def _anonymise_chunk(ids: list[int]) -> None:
     for user in db.session.scalars(select(User).where(User.id.in_(ids))):
         anonymise_user(user)
+    erase_personal_data(ids)
     db.session.execute(update(DeletionRequest).where(
         DeletionRequest.user_id.in_(ids), DeletionRequest.carried_out_at.is_(None))
         .values(carried_out_at=now()))

@@ -9,6 +9,7 @@ from contest.extensions import db
 from contest.privacy import services
 from contest.privacy.consent import CONSENT_VERSION, DECREE, LAW, consent_points, controller
 from contest.privacy.forms import CarryOutForm, DeletionRequestForm
+from contest.privacy.kept import kept_items
 from contest.privacy.masking import masked_cccd, masked_phone
 
 bp = Blueprint("privacy", __name__)
@@ -23,7 +24,7 @@ def _me():
 @bp.route("/quyen-rieng-tu")
 def policy():
     return render_template("privacy/policy.html", points=consent_points(), who=controller(),
-                           version=CONSENT_VERSION, law=LAW, decree=DECREE)
+                           version=CONSENT_VERSION, law=LAW, decree=DECREE, kept=kept_items())
 
 
 @bp.route("/ho-so/du-lieu-ca-nhan")

@@ -10,6 +10,7 @@ from contest.errors import Conflict, NotFound
 from contest.extensions import db
 from contest.privacy.anonymise import anonymise_user
 from contest.privacy.consent import CONSENT_VERSION
+from contest.privacy.erasure import erase_personal_data
 from contest.privacy.models import Consent, DeletionRequest
 
 
@@ -65,6 +66,7 @@ def carry_out(request: DeletionRequest, actor) -> None:
         raise AlreadyCarriedOut()
     user = request.user
     anonymise_user(user)
+    erase_personal_data([user.id])
     request.carried_out_at, request.carried_out_by_id = now(), actor.id
     record("privacy.deletion_carried_out", actor=actor, target=user, request_id=request.id)
     db.session.commit()

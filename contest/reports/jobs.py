@@ -101,7 +101,8 @@ def run_job(job_id: int) -> None:
     round_ = db.session.get(Round, job.round_id)
     public_id, final = job.public_id, export_path(job)
     partial = final.with_name(final.name + ".part")
-    _set(job_id, status="running", started_at=now(), heartbeat_at=now())
+    if not _move(job_id, "queued", status="running", started_at=now(), heartbeat_at=now()):
+        return  # no longer queued: a person in the round had their data erased
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         with on_replica():
@@ -114,14 +115,23 @@ def run_job(job_id: int) -> None:
         _set(job_id, status="failed", error=f"{type(error).__name__}: {error}"[:MAX_ERROR],
              finished_at=now())
         return
-    _set(job_id, status="done", rows_done=rows, path=str(final), finished_at=now(),
-         heartbeat_at=now())
+    if not _move(job_id, "running", status="done", rows_done=rows, path=str(final),
+                 finished_at=now(), heartbeat_at=now()):
+        final.unlink(missing_ok=True)  # erased meanwhile: the file may hold that person
 
 
 def _reporter(job_id: int):
     def report(rows: int) -> None:
         _set(job_id, rows_done=rows, heartbeat_at=now())
     return report
+
+
+def _move(job_id: int, from_status: str, **values) -> bool:
+    """Update the job only if it is still ``from_status`` (erasing a person's
+    data stops the jobs of their rounds: contest.reports.retention)."""
+    with db.engine.begin() as connection:
+        return connection.execute(update(ExportJob).where(
+            ExportJob.id == job_id, ExportJob.status == from_status).values(**values)).rowcount == 1
 
 
 def _set(job_id: int, **values) -> None:

@@ -11,7 +11,10 @@ from contest.extensions import db
 from contest.types import UTCDateTime, new_public_id
 
 FORMATS = {"xlsx": "Excel (.xlsx)", "csv": "CSV (.zip)"}
-STATUSES = {"queued": "Đang chờ", "running": "Đang xuất", "done": "Hoàn thành", "failed": "Lỗi"}
+# "expired" is shown, never stored: a job whose file was deleted (its retention
+# time passed, or a person in it had their data erased) stays "done" with no path.
+STATUSES = {"queued": "Đang chờ", "running": "Đang xuất", "done": "Hoàn thành", "failed": "Lỗi",
+            "expired": "Đã hết hạn — tệp đã xoá"}
 # A job in progress whose worker has not reported for this long is taken as
 # dead (the worker restarted): it is shown as failed and may be requested again.
 STALE_AFTER = timedelta(minutes=2)
@@ -55,8 +58,16 @@ class ExportJob(db.Model):
         return last_sign is not None and now() - last_sign > STALE_AFTER
 
     @property
+    def expired(self) -> bool:
+        """Built, then its file deleted (contest.reports.retention)."""
+        return self.status == "done" and self.path is None
+
+    @property
     def shown_status(self) -> str:
-        """The status a reader sees: a stale job in progress is failed."""
+        """The status a reader sees: a stale job in progress is failed, a built
+        one whose file was deleted is expired."""
+        if self.expired:
+            return "expired"
         return "failed" if self.stale else self.status
 
     @property

@@ -6,7 +6,7 @@ from flask_login import current_user
 from contest.access import organizer_required
 from contest.contests.services import get_round
 from contest.replica import reads_from_replica
-from contest.reports import jobs, services
+from contest.reports import jobs, retention, services
 from contest.reports.exports import download_name
 from contest.reports.forms import ExportRequestForm
 from contest.reports.models import STALE_MESSAGE
@@ -23,8 +23,9 @@ MIMETYPES = {
 @organizer_required
 def exports(round_id: int):
     round_ = get_round(round_id)
+    retention.purge_expired_exports()
     return render_template("reports/exports.html", round=round_, jobs=jobs.recent_jobs(round_),
-                           form=ExportRequestForm())
+                           form=ExportRequestForm(), expires_at=retention.expires_at)
 
 
 @bp.route("/xuat/toan-bo", methods=["POST"])
@@ -34,6 +35,7 @@ def request_full(round_id: int):
     form = ExportRequestForm()
     if not form.validate_on_submit():
         raise jobs.BadExportFormat()
+    retention.purge_expired_exports()
     job = jobs.request_export(round_, form.format.data, current_user)
     flash(f"Đã ghi nhận yêu cầu xuất toàn bộ dữ liệu ({job.format_label}).", "success")
     return redirect(url_for("reports.job", round_id=round_.id, public_id=job.public_id))
@@ -43,14 +45,17 @@ def request_full(round_id: int):
 @organizer_required
 def job(round_id: int, public_id: str):
     round_ = get_round(round_id)
+    retention.purge_expired_exports()
     return render_template("reports/job.html", round=round_, stale_message=STALE_MESSAGE,
-                           job=services.job_of_round(round_, public_id))
+                           job=services.job_of_round(round_, public_id),
+                           expires_at=retention.expires_at)
 
 
 @bp.route("/xuat/<public_id>/tai-ve")
 @organizer_required
 def download(round_id: int, public_id: str):
     round_ = get_round(round_id)
+    retention.purge_expired_exports()  # a file past its time is never handed out
     job, path = services.job_file(round_, public_id, current_user)
     response = send_file(path, mimetype=MIMETYPES[job.format], as_attachment=True,
                          download_name=download_name(round_, "toan-bo", job.format))

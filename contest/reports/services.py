@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from contest.audit.services import record
 from contest.contests.models import Round
-from contest.errors import Conflict, NotFound
+from contest.errors import Conflict, DomainError, NotFound
 from contest.extensions import db
 from contest.reports.exports import winners_workbook, write_round_export
 from contest.reports.models import ExportJob
@@ -16,6 +16,12 @@ from contest.reports.round_report import build_round_report
 
 class ExportNotReady(Conflict):
     message = "Tệp xuất chưa sẵn sàng. Vui lòng chờ quá trình xuất hoàn thành."
+
+
+class ExportExpired(DomainError):
+    status_code = 410
+    message = ("Tệp xuất này đã hết hạn và đã bị xoá khỏi máy chủ vì chứa dữ liệu cá nhân. "
+               "Vui lòng yêu cầu xuất lại.")
 
 
 class ExportFileMissing(NotFound):
@@ -32,6 +38,8 @@ def job_of_round(round_: Round, public_id: str) -> ExportJob:
 
 def job_file(round_: Round, public_id: str, actor) -> tuple[ExportJob, Path]:
     job = job_of_round(round_, public_id)
+    if job.expired:
+        raise ExportExpired()
     if job.status != "done":
         raise ExportNotReady()
     path = Path(job.path or "")

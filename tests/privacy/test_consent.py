@@ -50,3 +50,16 @@ def test_privacy_page_names_the_organizer_the_law_the_retention_and_the_rights(c
                  "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15", "Nghị định số 356/2025/NĐ-CP",
                  f"Phiên bản nội dung {CONSENT_VERSION}", "Bên kiểm soát dữ liệu", *RIGHTS):
         assert part in html, part
+
+
+def test_privacy_page_says_what_is_kept_for_how_long_and_what_deletion_erases(client, app):
+    app.config["PERSONAL_DATA_RETENTION_DAYS"], app.config["EXPORT_RETENTION_HOURS"] = 200, 48
+    html = client.get("/quyen-rieng-tu").get_data(as_text=True)
+    table = html[html.index('id="luu-tru"'):html.index("Thực hiện quyền của bạn")]
+    for part in ("Thời gian lưu", "Khi yêu cầu xóa được thực hiện",
+                 "Nhật ký thao tác", "địa chỉ IP các thao tác của bạn bị xóa",
+                 "Tệp xuất dữ liệu đầy đủ", "48 giờ sau khi tạo",
+                 "Mọi tệp của các đợt thi bạn đã tham gia bị xóa ngay",
+                 "Lý do bị xóa", "200 ngày sau khi cuộc thi kết thúc",
+                 "Danh sách đoạt giải đã công bố"):
+        assert part in table, part

@@ -1,0 +1,100 @@
+"""Erasing a person's data (a deletion request carried out, or `flask privacy
+anonymise`) deletes at once the built export files of every round they took
+part in, and the cached result pages; an export of a round without them stays."""
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from contest.extensions import cache, db
+from contest.privacy.erasure import erase_personal_data
+from contest.privacy.models import DeletionRequest
+from contest.privacy.services import request_deletion
+from contest.reports.exports import write_round_export
+from contest.reports.jobs import export_path, request_export, run_job
+from contest.reports.models import ExportJob
+from tests.conftest import login
+from tests.rankings.conftest import results_cached  # noqa: F401  (fixture)
+from tests.reports.test_export_pages import url
+
+CARRY_OUT = "/quan-tri/du-lieu-ca-nhan/yeu-cau-xoa/{}/thuc-hien"
+GONE = "Tệp xuất này đã hết hạn và đã bị xoá khỏi máy chủ"
+
+
+@pytest.fixture
+def other_round(make_round):
+    """A second round nobody took part in."""
+    return make_round(number=2, closes_in=timedelta(days=7))
+
+
+@pytest.fixture
+def mine(scenario):
+    """A built export of the scenario's round (An took part)."""
+    return request_export(scenario.round, "xlsx", scenario.organizer)
+
+
+@pytest.fixture
+def exports(mine, scenario, other_round):
+    """That export, and a built one of the other round."""
+    return [mine, request_export(other_round, "xlsx", scenario.organizer)]
+
+
+def carry_out_request_of(client, scenario, person):
+    request, _ = request_deletion(person, "Tôi là Nguyễn Văn An, 0912345671")
+    login(client, scenario.organizer)
+    response = client.post(CARRY_OUT.format(request.id), data={"confirm": "y"})
+    assert response.status_code == 302
+
+
+def test_a_deletion_carried_out_deletes_the_exports_of_the_persons_rounds(
+        client, scenario, exports, other_round):
+    mine, other = exports
+    mine_path, other_path = Path(mine.path), Path(other.path)
+    carry_out_request_of(client, scenario, scenario.people["an"])
+    assert not mine_path.exists()
+    response = client.get(url(scenario.round, f"/{mine.public_id}/tai-ve"))
+    assert response.status_code == 410 and GONE in response.get_data(as_text=True)
+    assert "Đã hết hạn — tệp đã xoá" in client.get(url(scenario.round)).get_data(as_text=True)
+    assert other_path.is_file()
+    assert client.get(url(other_round, f"/{other.public_id}/tai-ve")).status_code == 200
+
+
+def test_anonymising_a_contest_deletes_its_exports(runner, client, scenario, mine):
+    path = Path(mine.path)
+    result = runner.invoke(args=["privacy", "anonymise", "--contest",
+                                 str(scenario.round.contest_id), "--older-than-days", "0"])
+    assert result.exit_code == 0, result.output
+    assert not path.exists()
+    login(client, scenario.organizer)
+    assert client.get(url(scenario.round, f"/{mine.public_id}/tai-ve")).status_code == 410
+
+
+def test_an_export_queued_before_an_erasure_is_never_built(client, scenario):
+    job = ExportJob(round_id=scenario.round.id, format="xlsx",
+                    requested_by_id=scenario.organizer.id)
+    db.session.add(job)
+    db.session.commit()
+    carry_out_request_of(client, scenario, scenario.people["an"])
+    run_job(job.id)  # the worker starts after the erasure
+    db.session.expire_all()
+    assert job.status == "failed" and job.path is None and not export_path(job).exists()
+    page = client.get(url(scenario.round, f"/{job.public_id}")).get_data(as_text=True)
+    assert "đã được xoá trong khi xuất" in page
+
+
+def test_an_export_being_built_during_an_erasure_is_not_kept(client, scenario, monkeypatch):
+    def erase_while_writing(*args, **kwargs):
+        rows = write_round_export(*args, **kwargs)
+        erase_personal_data([scenario.people["an"].id])
+        db.session.commit()
+        return rows
+    monkeypatch.setattr("contest.reports.jobs.write_round_export", erase_while_writing)
+    job = request_export(scenario.round, "xlsx", scenario.organizer)
+    assert job.status == "failed" and job.path is None and not export_path(job).exists()
+
+
+def test_a_deletion_drops_the_cached_result_pages(client, scenario, results_cached):  # noqa: F811
+    cache.set("round-page:1:x", "Nguyễn Văn An")
+    carry_out_request_of(client, scenario, scenario.people["an"])
+    assert cache.get("round-page:1:x") is None
+    assert db.session.query(DeletionRequest).one().carried_out_at is not None
