@@ -1,8 +1,8 @@
 """WSGI entry point: `gunicorn -c gunicorn.conf.py wsgi:app`, `flask --app wsgi …`.
 
-Served, the app refuses to start without SECRET_KEY; loaded by Flask's command
-line it starts without one, for the commands that sign nothing (`db upgrade`,
-`bank check`…), and refuses every request instead (see ``create_app``).
+Served, the app refuses to start without SECRET_KEY or PUBLIC_URL; loaded by Flask's
+command line it starts without them, for the commands that sign and link nothing
+(`db upgrade`, `bank check`…), and refuses every request instead (see ``create_app``).
 """
 from contest import create_app
 from contest.cli import started_by_flask_cli

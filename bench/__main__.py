@@ -6,6 +6,7 @@
     .venv/bin/python -m bench faults [--database-url URL] [--contestants N] [--seconds S]
     .venv/bin/python -m bench cluster [--database-url URL] [--redis-url URL] [--contestants N]
     .venv/bin/python -m bench costs [--people N] [--database-url URL]
+    .venv/bin/python -m bench reset_timing [--requests N] [--database-url URL]
 
 ``python -m bench <command> --help`` lists a command's options.
 """
@@ -20,6 +21,7 @@ COMMANDS = {
     "cluster": "bench.cluster",
     "page_weight": "bench.page_weight",
     "costs": "bench.costs",
+    "reset_timing": "bench.reset_timing",
 }
 
 

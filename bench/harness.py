@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 PASSWORD = "bench-password-1"
 SECRET_KEY = "bench"
+PUBLIC_URL = "https://thi-cchc.example.gov.vn"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
@@ -40,6 +41,7 @@ def bench_app(url: str):
     class BenchConfig(Config):
         SQLALCHEMY_DATABASE_URI = url
         SECRET_KEY = SECRET_KEY
+        PUBLIC_URL = PUBLIC_URL
 
     return create_app(BenchConfig)
 
@@ -61,7 +63,7 @@ def fresh_schema_with_bank() -> None:
 
 def server_env(url: str, **extra) -> dict:
     return {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET_KEY,
-            "PYTHONPATH": str(ROOT), **extra}
+            "PUBLIC_URL": PUBLIC_URL, "PYTHONPATH": str(ROOT), **extra}
 
 
 # --- servers -------------------------------------------------------------------

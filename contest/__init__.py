@@ -5,22 +5,22 @@ from flask_login import current_user
 from contest.config import Config
 from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, mail, migrate
 from contest.replica import init_replica
-from contest.security import require_secret_key
+from contest.security import require_settings
 
 
 def create_app(config=None, *, for_cli: bool = False) -> Flask:
     """The app, configured from ``config`` (default: ``Config``, from the environment).
 
-    Built for serving it refuses to start without ``SECRET_KEY``. ``for_cli=True``
-    (``wsgi.py`` passes it when Flask's command line loads the app) lets the
-    commands run without one; that app then refuses every request
-    (``security.require_secret_key``). The schema is never created or upgraded
+    Built for serving it refuses to start without ``SECRET_KEY`` or ``PUBLIC_URL``.
+    ``for_cli=True`` (``wsgi.py`` passes it when Flask's command line loads the app)
+    lets the commands run without them; that app then refuses every request
+    (``security.require_settings``). The schema is never created or upgraded
     here: ``flask --app wsgi db upgrade`` is a deployment step.
     """
     app = Flask(__name__, template_folder="../templates", static_folder="../static",
                 instance_relative_config=True)
     app.config.from_object(config or Config)
-    require_secret_key(app, for_cli)
+    require_settings(app, for_cli)
     _init_extensions(app)
     from contest import request_guard
     request_guard.register(app)  # the bounded <int:…> converter, before the blueprints

@@ -1,8 +1,9 @@
 """Configuration read from the environment.
 
 One ``Config`` for every deployment and one ``TestConfig`` for the test suite.
-Production refuses to start without ``SECRET_KEY``; the demo mode used by
-``scripts/run`` (``CONTEST_DEMO=1``) generates one and keeps it under ``instance/``.
+Production refuses to start without ``SECRET_KEY`` or ``PUBLIC_URL``; the demo mode
+used by ``scripts/run`` (``CONTEST_DEMO=1``) generates a key and keeps it under
+``instance/``, and serves on http://127.0.0.1:<PORT>.
 """
 import os
 import secrets
@@ -40,8 +41,12 @@ def _database_url() -> str:
 
 
 def _public_url() -> str:
-    """``PUBLIC_URL`` without a trailing slash; a bare host name is taken as https."""
+    """``PUBLIC_URL`` without a trailing slash; a bare host name is taken as https.
+    Unset in the demo mode (``scripts/run``): the local address it serves on,
+    http://127.0.0.1:<PORT>. Unset otherwise: empty, and serving refuses to start."""
     url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    if not url and os.environ.get("CONTEST_DEMO") == "1":
+        return f"http://127.0.0.1:{os.environ.get('PORT') or '5000'}"
     if url and not url.startswith(("http://", "https://")):
         url = "https://" + url
     return url
@@ -104,6 +109,9 @@ class Config:
     RESULTS_CACHE_SECONDS = int(os.environ.get("RESULTS_CACHE_SECONDS", "30"))
     # Finished exports are written here (shared storage when there are several app nodes).
     EXPORT_DIR = os.environ.get("EXPORT_DIR", str(INSTANCE_DIR / "exports"))
+    # Built full exports hold personal data: each file is deleted this many hours after it
+    # was built (`flask exports purge` from cron, and whenever exports are opened or asked for).
+    EXPORT_RETENTION_HOURS = int(os.environ.get("EXPORT_RETENTION_HOURS", "72"))
     # Full exports run in a background thread of the web worker; tests run them inline.
     EXPORTS_RUN_INLINE = False
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
@@ -115,9 +123,10 @@ class Config:
     # X-Forwarded-Proto are trusted for that many hops, so per-IP limits, the audit and
     # the winner checks see the person's address; 0 (direct) trusts none of them.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
-    # The site's address as people reach it ("https://thi.cchc.gialai.gov.vn"): the
-    # absolute links of a shared page (Open Graph), of the QR poster and of e-mails. Unset: the
-    # address of the request (behind a proxy, set PROXY_COUNT so its scheme is right).
+    # The site's address as people reach it ("https://thi.cchc.gialai.gov.vn"): every
+    # absolute link (e-mails, the certificate's QR code, the QR poster, shared pages) is
+    # built on it (contest/links.py), never on the request's Host header. Required to
+    # serve (like SECRET_KEY); the demo mode derives it from PORT.
     PUBLIC_URL = _public_url()
     # E-mail through SMTP (Flask-Mailman): the password reset link. STARTTLS on port 587
     # by default; MAIL_USE_SSL=1 for SMTPS (port 465). Without MAIL_SERVER: _mail_backend.
@@ -161,4 +170,5 @@ class TestConfig(Config):
     EXPORTS_RUN_INLINE = True
     EXPORT_DIR = str(Path(tempfile.gettempdir()) / "cchc-test-exports")
     MAIL_BACKEND = "locmem"  # sent mail kept in app.extensions["mailman"].outbox
+    PUBLIC_URL = "https://thi-cchc.example.gov.vn"  # not the test client's localhost
     MAIL_SEND_INLINE = True

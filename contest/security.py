@@ -1,6 +1,8 @@
 """HTTP security headers (no inline script anywhere: the CSP forbids it) and the
-secret key rule."""
+settings serving needs (SECRET_KEY, PUBLIC_URL)."""
 from flask import current_app, g, request, session
+
+from contest.links import MISSING_PUBLIC_URL
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -51,16 +53,26 @@ MISSING_SECRET_KEY = (
 )
 
 
-def require_secret_key(app, for_cli: bool) -> None:
-    """Serving refuses to start without ``SECRET_KEY``. The command line starts
-    without one (its commands sign nothing: ``db upgrade``, ``bank check``…), but
-    an app built for it then refuses every request, so ``flask run`` cannot serve."""
-    if app.config.get("SECRET_KEY"):
+def require_settings(app, for_cli: bool) -> None:
+    """Serving refuses to start without ``SECRET_KEY`` or ``PUBLIC_URL`` (the links
+    in e-mails and QR codes would otherwise have no trustworthy host). The command
+    line starts without them (its commands sign and link nothing: ``db upgrade``,
+    ``bank check``…), but an app built for it then refuses every request, so
+    ``flask run`` cannot serve."""
+    missing = _missing_setting(app)
+    if missing is None:
         return
     if not for_cli:
-        raise RuntimeError(MISSING_SECRET_KEY)
-    app.before_request(_refuse_without_secret_key)
+        raise RuntimeError(missing)
+
+    @app.before_request
+    def _refuse_without_setting():
+        raise RuntimeError(missing)
 
 
-def _refuse_without_secret_key():
-    raise RuntimeError(MISSING_SECRET_KEY)
+def _missing_setting(app) -> str | None:
+    if not app.config.get("SECRET_KEY"):
+        return MISSING_SECRET_KEY
+    if not app.config.get("PUBLIC_URL"):
+        return MISSING_PUBLIC_URL
+    return None

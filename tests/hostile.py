@@ -35,3 +35,15 @@ def question_form(topic: str, **changes) -> dict:
             "source_part": "Trích yếu"}
     data.update(changes)
     return data
+
+
+FORGED_HOST = "attacker.example"
+
+
+def forge_host(client) -> dict:
+    """Headers that send the next request with the attacker's Host header; the
+    client's session cookie goes along (as a script would send it)."""
+    session = client.get_cookie("session")
+    if session is not None:
+        client.set_cookie("session", session.value, domain=FORGED_HOST)
+    return {"Host": FORGED_HOST}

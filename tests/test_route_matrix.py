@@ -76,6 +76,8 @@ OPEN_ROUTES = {
     ("profile.show", "GET"): signed_in(200),
     ("profile.update", "POST"): signed_in(422),
     ("profile.change_password", "POST"): signed_in(422),
+    ("profile.confirm_email", "GET"): everyone(400),  # the mailed link: a made-up token
+    ("profile.confirm_email", "POST"): everyone(400),
     ("privacy.mine", "GET"): signed_in(200),
     ("privacy.download", "GET"): signed_in(200),
     ("privacy.request_deletion", "POST"): signed_in(400),

@@ -1,5 +1,6 @@
-"""What starting the app needs: serving refuses to start without SECRET_KEY, the
-commands that sign nothing run without one, and starting never touches the schema
+"""What starting the app needs: serving refuses to start without SECRET_KEY or
+PUBLIC_URL (the demo derives the address from PORT), the commands that sign
+nothing run without them, and starting never touches the schema
 (``flask db upgrade`` is a deployment step). Gunicorn's settings come from the
 environment."""
 import os
@@ -12,16 +13,18 @@ import pytest
 from sqlalchemy import create_engine, inspect
 
 from contest import create_app
-from contest.config import TestConfig
+from contest.config import TestConfig, _public_url
+from contest.links import absolute_url
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_SECRET = type("NoSecretConfig", (TestConfig,), {"SECRET_KEY": None})
+NO_PUBLIC_URL = type("NoPublicUrlConfig", (TestConfig,), {"PUBLIC_URL": ""})
 
 
 def run(args: list[str], tmp_path, **env) -> subprocess.CompletedProcess:
-    """``args`` in the repository, without SECRET_KEY or the demo mode."""
+    """``args`` in the repository, without SECRET_KEY, PUBLIC_URL or the demo mode."""
     environ = {name: value for name, value in os.environ.items()
-               if name not in ("SECRET_KEY", "CONTEST_DEMO")}
+               if name not in ("SECRET_KEY", "PUBLIC_URL", "CONTEST_DEMO")}
     environ.update(DATABASE_URL=f"sqlite:///{tmp_path / 'contest.db'}", **env)
     return subprocess.run(args, cwd=ROOT, env=environ, capture_output=True, text=True,
                           timeout=120)
@@ -47,15 +50,47 @@ def test_serving_refuses_to_start_without_a_secret(tmp_path):
         result = run(args, tmp_path)
         assert result.returncode != 0, args
         assert "Chưa đặt SECRET_KEY" in result.stderr, args
-    served = run(gunicorn_check(), tmp_path, SECRET_KEY="khoa-bi-mat-thu")
+    served = run(gunicorn_check(), tmp_path, SECRET_KEY="khoa-bi-mat-thu",
+                 PUBLIC_URL="https://thi.cchc.gialai.gov.vn")
     assert served.returncode == 0, served.stderr
 
 
-def test_an_app_built_for_the_command_line_without_a_secret_refuses_requests():
-    with pytest.raises(RuntimeError, match="Chưa đặt SECRET_KEY"):
-        create_app(NO_SECRET)
-    app = create_app(NO_SECRET, for_cli=True)
-    with pytest.raises(RuntimeError, match="Chưa đặt SECRET_KEY"):
+def test_serving_refuses_to_start_without_a_public_url(tmp_path):
+    for args in ([sys.executable, "-c", "import wsgi"], gunicorn_check()):
+        result = run(args, tmp_path, SECRET_KEY="khoa-bi-mat-thu")
+        assert result.returncode != 0, args
+        assert "Chưa đặt PUBLIC_URL" in result.stderr, args
+
+
+def test_no_link_falls_back_on_the_request_host(app):
+    """Were PUBLIC_URL lost after starting, a link is refused, not built on a forged Host."""
+    app.config["PUBLIC_URL"] = ""
+    with app.test_request_context("/", headers={"Host": "attacker.example"}):
+        with pytest.raises(RuntimeError, match="Chưa đặt PUBLIC_URL"):
+            absolute_url("contests.home")
+
+
+def test_the_demo_serves_its_links_on_the_local_port(monkeypatch):
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    monkeypatch.setenv("CONTEST_DEMO", "1")
+    monkeypatch.setenv("PORT", "8123")
+    assert _public_url() == "http://127.0.0.1:8123"
+    monkeypatch.delenv("PORT")
+    assert _public_url() == "http://127.0.0.1:5000"
+    monkeypatch.setenv("PUBLIC_URL", "https://thi.cchc.gialai.gov.vn")
+    assert _public_url() == "https://thi.cchc.gialai.gov.vn"
+    monkeypatch.delenv("PUBLIC_URL")
+    monkeypatch.delenv("CONTEST_DEMO")
+    assert _public_url() == ""
+
+
+@pytest.mark.parametrize(("config", "missing"), [(NO_SECRET, "SECRET_KEY"),
+                                                  (NO_PUBLIC_URL, "PUBLIC_URL")])
+def test_an_app_built_for_the_command_line_without_a_setting_refuses_requests(config, missing):
+    with pytest.raises(RuntimeError, match=f"Chưa đặt {missing}"):
+        create_app(config)
+    app = create_app(config, for_cli=True)
+    with pytest.raises(RuntimeError, match=f"Chưa đặt {missing}"):
         app.test_client().get("/healthz")
 
 

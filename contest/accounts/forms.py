@@ -1,6 +1,5 @@
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
@@ -8,21 +7,13 @@ from contest.accounts import password_rules
 from contest.accounts.identifiers import canonical_identifier
 from contest.accounts.models import AUDIENCES, GENDERS, User
 from contest.accounts.phone import is_valid_mobile, normalize_phone
-from contest.extensions import db
+from contest.accounts.services import used_by_another
 from contest.forms import ChoiceField, VietnameseDateField, clean, not_in_future
-from contest.privacy.cccd import cccd_hash, is_valid_cccd, normalize_cccd
+from contest.privacy.cccd import is_valid_cccd, normalize_cccd
 from contest.privacy.consent import CHECKBOX_LABEL as CONSENT_CHECKBOX_LABEL
 from contest.units.models import Unit
 
 REQUIRED = "Vui lòng nhập thông tin này."
-
-
-def _taken(column, value, other_than: int | None = None) -> bool:
-    """True when another account (not ``other_than``) already uses ``value``."""
-    query = select(User.id).where(column == value)
-    if other_than is not None:
-        query = query.where(User.id != other_than)
-    return db.session.scalar(query) is not None
 
 
 def _email_field(label: str, *validators) -> EmailField:
@@ -33,11 +24,12 @@ def _email_field(label: str, *validators) -> EmailField:
 
 class _PersonFields(FlaskForm):
     """Who a person is and how to reach them: registration and the profile page.
-    ``owner_id`` is the account being edited: its own phone and email are not taken."""
+    ``owner_id`` is the account being edited: its own phone is not taken. The phone
+    is the login, so a used one is refused here; whether an e-mail is another
+    account's is never said by a form (``registration``, ``email_change``)."""
 
     owner_id: int | None = None
     PHONE_TAKEN = "Số điện thoại này đã được dùng cho một tài khoản khác."
-    EMAIL_TAKEN = "Email này đã được dùng cho một tài khoản khác."
 
     full_name = StringField("Họ và tên", filters=[clean], validators=[
         DataRequired(REQUIRED), Length(max=100, message="Họ và tên tối đa 100 ký tự.")])
@@ -57,14 +49,12 @@ class _PersonFields(FlaskForm):
         field.data = normalize_phone(field.data)
         if not is_valid_mobile(field.data):
             raise ValidationError("Số điện thoại di động không hợp lệ (10 chữ số, ví dụ 0912345678).")
-        if _taken(User.phone, field.data, self.owner_id):
+        if used_by_another(User.phone, field.data, self.owner_id):
             raise ValidationError(self.PHONE_TAKEN)
 
     def validate_email(self, field):
         if field.data:
             field.data = field.data.lower()
-            if _taken(User.email, field.data, self.owner_id):
-                raise ValidationError(self.EMAIL_TAKEN)
 
 
 class _NewPasswordFields(FlaskForm):
@@ -90,16 +80,10 @@ class _NewPasswordFields(FlaskForm):
             raise ValidationError(message)
 
 
-# A stranger typing someone's CCCD or e-mail must not learn that it has an account:
-# one message that does not say which. The phone is the login itself, so its message
-# says to log in (the usual case: one's own number).
-NOT_FOR_REGISTRATION = ("Không dùng được thông tin này để đăng ký. Nếu bạn đã có tài khoản, "
-                        "hãy đăng nhập; cần hỗ trợ, vui lòng liên hệ Ban Tổ chức.")
-
-
 class RegistrationForm(_PersonFields, _NewPasswordFields):
+    # The phone is the login itself, so its message says to log in (the usual case:
+    # one's own number). A used CCCD or e-mail is not checked here (``registration``).
     PHONE_TAKEN = "Số điện thoại này đã được đăng ký. Hãy đăng nhập."
-    EMAIL_TAKEN = NOT_FOR_REGISTRATION
 
     gender = ChoiceField("Giới tính", choices=[("", "— Chọn —"), *GENDERS.items()])
     cccd = StringField("Số CCCD (không bắt buộc)", filters=[clean], validators=[Optional()])
@@ -108,14 +92,12 @@ class RegistrationForm(_PersonFields, _NewPasswordFields):
         "Vui lòng đọc và đồng ý với nội dung xử lý dữ liệu cá nhân để đăng ký.")])
 
     def validate_cccd(self, field):
-        """12 digits (spaces, dots and dashes ignored), one account per number: checked
-        on its keyed hash, the number itself is never stored."""
+        """12 digits (spaces, dots and dashes ignored). One account per number is
+        kept once the account is made (``registration``), not said by the form."""
         if field.data:
             field.data = normalize_cccd(field.data)
             if not is_valid_cccd(field.data):
                 raise ValidationError("Số CCCD phải gồm đúng 12 chữ số.")
-            if _taken(User.cccd_hash, cccd_hash(field.data)):
-                raise ValidationError(NOT_FOR_REGISTRATION)
 
     def password_owner(self) -> password_rules.Person:
         return password_rules.Person(phone=self.phone.data, date_of_birth=self.date_of_birth.data,

@@ -20,17 +20,30 @@ def mail_enabled() -> bool:
 
 
 def send(subject: str, body: str, to: str) -> None:
-    message = EmailMessage(subject, body, to=[to])
+    """Send a message written in the request, from the background."""
+    in_background(deliver, subject, body, to)
+
+
+def in_background(task, *args) -> None:
+    """Run ``task(*args)`` off the request, in an app context of its own (inline
+    when ``MAIL_SEND_INLINE``). A task that decides whether to mail at all (the
+    forgotten-password lookup) runs here whole, so the request does the same work
+    either way. A failure is logged, never shown."""
     app = current_app._get_current_object()
     if app.config.get("MAIL_SEND_INLINE"):
-        _deliver(app, message)
+        _run(app, task, args)
     else:
-        threading.Thread(target=_deliver, args=(app, message), daemon=True).start()
+        threading.Thread(target=_run, args=(app, task, args), name="mail", daemon=True).start()
 
 
-def _deliver(app: Flask, message: EmailMessage) -> None:
+def deliver(subject: str, body: str, to: str) -> None:
+    """Send now (called from the background)."""
+    EmailMessage(subject, body, to=[to]).send()
+
+
+def _run(app: Flask, task, args: tuple) -> None:
     with app.app_context():
         try:
-            message.send()
+            task(*args)
         except Exception:  # SMTP down, refused, timed out: logged for the operator
-            app.logger.exception("e-mail %r not sent", message.subject)
+            app.logger.exception("e-mail task %s failed", getattr(task, "__name__", task))

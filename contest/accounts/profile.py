@@ -16,6 +16,7 @@ from contest.accounts.forms import PRIZE_FIELDS
 from contest.accounts.management import get_active_unit
 from contest.accounts.models import User
 from contest.accounts.services import DuplicateAccount
+from contest.audit.personal import kept_changes
 from contest.audit.services import record
 from contest.errors import DomainError
 from contest.extensions import db
@@ -83,8 +84,8 @@ def update_profile(user: User, values: dict) -> dict:
         return {}
     for key in values.keys() & changes.keys():
         setattr(user, key, values[key])
-    record("account.profile", actor=user, target=user, changes=changes)
-    try:
+    try:  # keeping the old values flushes: a phone or e-mail taken meanwhile fails there
+        record("account.profile", actor=user, target=user, changes=kept_changes(user, changes))
         db.session.commit()
     except IntegrityError as error:
         db.session.rollback()

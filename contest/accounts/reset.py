@@ -11,17 +11,18 @@ hash, so the same link submitted twice at once sets one password, not two.
 import hashlib
 import hmac
 
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import select, update
 
 from contest.accounts.hashing import hash_password
-from contest.accounts.mailer import send
+from contest.accounts.mailer import deliver, in_background
 from contest.accounts.models import User
 from contest.audit.services import record
 from contest.clock import now
 from contest.errors import DomainError
 from contest.extensions import db
+from contest.links import absolute_url
 
 LINK_MINUTES = 30
 SALT = "accounts.password-reset"
@@ -40,8 +41,10 @@ class _ClockSigner(TimestampSigner):
         return int(now().timestamp())
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt=SALT, signer=_ClockSigner)
+def serializer(salt: str = SALT) -> URLSafeTimedSerializer:
+    """Signed, timed tokens on ``contest.clock``; ``salt`` keeps each kind of link
+    (this reset, an e-mail change) from being accepted as another."""
+    return URLSafeTimedSerializer(current_app.secret_key, salt=salt, signer=_ClockSigner)
 
 
 def _fingerprint(password_hash: str) -> str:
@@ -50,14 +53,14 @@ def _fingerprint(password_hash: str) -> str:
 
 
 def make_token(user: User) -> str:
-    return _serializer().dumps({"user": user.id, "stamp": _fingerprint(user.password_hash)})
+    return serializer().dumps({"user": user.id, "stamp": _fingerprint(user.password_hash)})
 
 
 def user_for_token(token: str) -> User:
     """The account a link resets; refused when forged, older than 30 minutes, used
     (the password changed since), or the account is locked."""
     try:
-        data = _serializer().loads(token, max_age=LINK_MINUTES * 60)
+        data = serializer().loads(token, max_age=LINK_MINUTES * 60)
     except BadData as error:
         raise ResetLinkInvalid() from error
     data = data if isinstance(data, dict) else {}
@@ -73,23 +76,23 @@ def _same_password(user: User, stamp) -> bool:
 
 
 def request_reset(email: str) -> None:
-    """Send a reset link to the account with this e-mail, if there is one and it is
-    not locked. The caller answers the same either way; the mail leaves from a
-    background thread, so the time taken does not tell either."""
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    """Hand the address to the background, where a link is mailed if an account
+    has it. The request does the same for a known and an unknown address (no
+    lookup, no token, no mail in it), so neither its answer nor its time tells
+    whether an account exists."""
+    in_background(mail_reset_link, email.strip().lower())
+
+
+def mail_reset_link(email: str) -> None:
+    """Mail a reset link to the account with this e-mail, if there is one and it is
+    not locked. The link is on ``PUBLIC_URL``, never on the request's Host header."""
+    user = db.session.scalar(select(User).where(User.email == email))
     if user is None or user.is_locked:
         return
-    body = render_template("accounts/email/reset_password.txt", user=user,
-                           link=_reset_link(make_token(user)), minutes=LINK_MINUTES)
-    send(SUBJECT, body, user.email)
-
-
-def _reset_link(token: str) -> str:
-    """On ``PUBLIC_URL`` when set, so a forged Host header cannot point the link elsewhere."""
-    base = current_app.config.get("PUBLIC_URL")
-    if base:
-        return base + url_for("password_reset.reset_password", token=token)
-    return url_for("password_reset.reset_password", token=token, _external=True)
+    link = absolute_url("password_reset.reset_password", token=make_token(user))
+    body = render_template("accounts/email/reset_password.txt", user=user, link=link,
+                           minutes=LINK_MINUTES)
+    deliver(SUBJECT, body, user.email)
 
 
 def complete_reset(token: str, password: str) -> User:

@@ -7,7 +7,8 @@ from contest.accounts import login_challenge
 from contest.accounts.forms import LoginForm, RegistrationForm
 from contest.accounts.known_device import remember_device
 from contest.accounts.login_limits import LoginThrottled, authenticate_within_limits, needs_challenge
-from contest.accounts.services import AccountLocked, DuplicateAccount, end_sessions, register_user
+from contest.accounts.registration import register as register_account
+from contest.accounts.services import AccountLocked, DuplicateAccount, end_sessions
 from contest.extensions import limiter
 from contest.privacy.consent import CONSENT_VERSION, consent_points
 from contest.units.services import all_units
@@ -45,18 +46,20 @@ def register():
     form = RegistrationForm(units)
     if form.validate_on_submit():
         try:
-            user = register_user(
+            made = register_account(
                 full_name=form.full_name.data, date_of_birth=form.date_of_birth.data,
                 gender=form.gender.data, phone=form.phone.data, email=form.email.data,
                 cccd=form.cccd.data, audience=form.audience.data,
                 unit_id=int(form.unit_id.data), password=form.password.data,
                 consent_version=CONSENT_VERSION,
             )
-        except DuplicateAccount as error:
-            form.phone.errors.append(error.message)
+        except DuplicateAccount:  # the phone, taken since the form checked it
+            form.phone.errors.append(form.PHONE_TAKEN)
         else:
-            _start_session(user)
+            _start_session(made.user)
             flash("Đăng ký thành công. Chúc bạn làm bài tốt!", "success")
+            for message in made.messages():
+                flash(message, "warning")
             return redirect(url_for("contests.home"))
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/register.html", form=form, units=units,

@@ -21,10 +21,21 @@ class AccountLocked(DomainError):
     message = "Tài khoản đã bị khóa. Vui lòng liên hệ Ban Tổ chức."
 
 
+def used_by_another(column, value, other_than: int | None = None) -> bool:
+    """True when an account (not ``other_than``) already uses ``value`` in ``column``."""
+    query = select(User.id).where(column == value)
+    if other_than is not None:
+        query = query.where(User.id != other_than)
+    return db.session.scalar(query) is not None
+
+
 def register_user(*, full_name, date_of_birth, gender, phone, email, cccd, audience,
-                  unit_id, password, role="contestant", consent_version: str | None = None) -> User:
+                  unit_id, password, role="contestant", consent_version: str | None = None,
+                  left_out: tuple[str, ...] = ()) -> User:
     """The new account, with its consent (the version of the text the person agreed
-    to, if any) in the same transaction; the CCCD kept only as hash and last 4 digits."""
+    to, if any) in the same transaction; the CCCD kept only as hash and last 4 digits.
+    ``left_out`` names the fields typed but not kept (``registration``): the audit row
+    says so, without their values, for the organizer who is asked for help."""
     user = User(
         full_name=full_name, date_of_birth=date_of_birth, gender=gender, phone=phone,
         email=email or None, audience=audience, unit_id=unit_id, role=role,
@@ -36,7 +47,8 @@ def register_user(*, full_name, date_of_birth, gender, phone, email, cccd, audie
         db.session.flush()
         if consent_version:
             add_consent(user, consent_version)
-        record("account.register", actor=user, target=user, role=role)
+        record("account.register", actor=user, target=user, role=role,
+               **({"left_out": list(left_out)} if left_out else {}))
         db.session.commit()
     except IntegrityError as error:
         db.session.rollback()

@@ -7,6 +7,7 @@ from contest.certificates import document, services
 from contest.certificates.codes import display, normalise
 from contest.certificates.models import KIND_LABELS, KIND_SLUGS
 from contest.contests.services import get_round
+from contest.links import absolute_url
 
 bp = Blueprint("certificates", __name__)
 KINDS_BY_SLUG = {slug: kind for kind, slug in KIND_SLUGS.items()}
@@ -33,7 +34,7 @@ def download(round_id: int, kind: str):
     round_ = get_round(round_id)
     certificate = services.issue(current_user, round_, KINDS_BY_SLUG[kind])
     content = services.content_of(certificate)
-    verify_url = url_for("certificates.verify", code=content.code, _external=True)
+    verify_url = absolute_url("certificates.verify", code=content.code)
     pdf = document.render(content, verify_url, logo=round_.contest.logo)
     filename = f"giay-chung-nhan-{kind}-dot-{round_.number}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.accounts.models import AUDIENCES
-from contest.contests import branding, lifecycle, poster, settings, sharing
+from contest.contests import branding, lifecycle, poster, settings
 from contest.contests.forms import (
     SESSION_EXPIRED, ConfirmForm, ContestForm, GroupForm, LogoForm, add_problems,
     with_scope_choices, with_topic_choices,
@@ -13,6 +13,7 @@ from contest.contests.forms import (
 from contest.contests.scopes import scope_label
 from contest.errors import Conflict
 from contest.extensions import db
+from contest.links import absolute_url
 from contest.prizes import group_admin
 from contest.prizes.models import PRIZES
 from contest.quiz.selection import keys_of
@@ -71,7 +72,7 @@ def _edit_page(contest, status: int | None = None, **forms):
         prizes=PRIZES, status=lifecycle.status, labels=lifecycle.STATUS_LABELS,
         logo_version=branding.logo_version(contest.logo_updated_at),
         scopes_in_use=settings.has_attempts(contest), scope_label=scope_label,
-        public_link=sharing.public_url("contests.home"), **forms,
+        public_link=absolute_url("contests.home"), **forms,
     ), status or (400 if submitted else 200)
 
 
@@ -127,7 +128,7 @@ def poster_png(contest_id: int):
 
 def _poster(contest_id: int, kind: str) -> Response:
     contest = settings.get_contest(contest_id)
-    data = poster.render(contest, sharing.public_url("contests.home"), kind)
+    data = poster.render(contest, absolute_url("contests.home"), kind)
     return Response(data, mimetype=poster.FORMATS[kind], headers={
         "Content-Disposition": f'attachment; filename="ap-phich-{contest.slug}.{kind}"',
         "Cache-Control": "private, no-store"})

@@ -2,15 +2,14 @@
 Open Graph and Twitter card of the home page, with absolute addresses.
 
 Absolute addresses start with ``PUBLIC_URL`` (the site's address as people
-reach it), else with the address of the request.
+reach it, ``contest.links``), never with the request's Host header.
 """
 from dataclasses import dataclass
-
-from flask import current_app, request, url_for
 
 from contest.contests.branding import logo_version
 from contest.contests.models import Contest, Round
 from contest.contests.overview import dates_text
+from contest.links import absolute_url
 
 DEFAULT_IMAGE = "img/share.png"  # 1200×630 PNG: what Facebook and Zalo show large
 DEFAULT_IMAGE_SIZE = (1200, 630)
@@ -32,17 +31,11 @@ class ShareCard:
     image: ShareImage
 
 
-def public_url(endpoint: str, **values) -> str:
-    """The absolute address of ``endpoint``, as people outside reach it."""
-    base = current_app.config.get("PUBLIC_URL") or request.host_url.rstrip("/")
-    return base + url_for(endpoint, **values)
-
-
 def share_card(contest: Contest, rounds: list[Round]) -> ShareCard:
     return ShareCard(
         title=contest.name,
         description=share_description(contest, rounds),
-        url=public_url("contests.home"),
+        url=absolute_url("contests.home"),
         site_name=contest.organizer_name,
         image=share_image(contest),
     )
@@ -59,7 +52,7 @@ def share_image(contest: Contest) -> ShareImage:
     """The contest's logo when it has one, else the default share image."""
     version = logo_version(contest.logo_updated_at) if contest.logo_type else None
     if version:
-        return ShareImage(public_url("contests.logo", contest_id=contest.id, v=version),
+        return ShareImage(absolute_url("contests.logo", contest_id=contest.id, v=version),
                           contest.logo_type, None)
-    return ShareImage(public_url("static", filename=DEFAULT_IMAGE), "image/png",
+    return ShareImage(absolute_url("static", filename=DEFAULT_IMAGE), "image/png",
                       DEFAULT_IMAGE_SIZE)

@@ -1,12 +1,10 @@
 """A stranger cannot learn from registration whether someone's CCCD or e-mail has
-an account: one message for both, naming neither; one's own phone is told to log in."""
+an account (test_existence_checks.py); one's own phone is told to log in."""
 import pytest
 
-from contest.accounts.models import User
 from contest.extensions import db
 from contest.privacy.cccd import cccd_hash
 
-GENERIC = "Không dùng được thông tin này để đăng ký"
 CCCD = "001090012345"
 
 
@@ -37,17 +35,6 @@ def error_of(response, field: str) -> str:
     at = html.index(f'id="{field}"')
     start = html.index('class="invalid-feedback', at)
     return html[html.index(">", start) + 1:html.index("<", start + 1)].strip()
-
-
-def test_someone_elses_cccd_and_email_get_one_message_naming_neither(client, unit, someone):
-    by_cccd = register(client, unit, cccd=CCCD)
-    by_email = register(client, unit, email="AN@example.vn")
-    assert by_cccd.status_code == by_email.status_code == 422
-    assert error_of(by_cccd, "cccd") == error_of(by_email, "email")
-    message = error_of(by_cccd, "cccd")
-    assert message.startswith(GENERIC)
-    assert "CCCD" not in message and "email" not in message.lower() and "đã được dùng" not in message
-    assert db.session.query(User).count() == 1  # still one account per person
 
 
 def test_ones_own_phone_is_told_to_log_in(client, unit, someone):

@@ -10,6 +10,7 @@ from email.policy import default as default_policy
 import pytest
 from aiosmtpd.controller import Controller
 from flask import current_app
+from sqlalchemy import event
 
 from contest import create_app
 from contest.accounts.models import User
@@ -17,6 +18,7 @@ from contest.audit.models import AuditLog
 from contest.config import TestConfig
 from contest.extensions import db
 from tests.conftest import PASSWORD, CSRFClient
+from tests.hostile import FORGED_HOST, forge_host
 
 NEW_PASSWORD = "mat-khau-moi-456"
 LINK = re.compile(r"https?://\S+/dat-lai-mat-khau/\S+")
@@ -83,6 +85,58 @@ def test_the_answer_is_the_same_whether_or_not_an_account_exists(client, user, m
     assert (known.status_code, known.headers["Location"], known.get_data()) == (
         unknown.status_code, unknown.headers["Location"], unknown.get_data())
     assert [message.to for message in outbox()] == [["hoa@example.vn"]]
+
+
+def test_a_forged_host_header_never_reaches_the_mailed_link(client, user):
+    response = client.post("/quen-mat-khau", data={"email": user.email,
+                                                   "csrf_token": client.csrf_token()},
+                           headers=forge_host(client))
+    assert response.status_code == 302
+    [message] = outbox()
+    assert FORGED_HOST not in message.body
+    assert f"{TestConfig.PUBLIC_URL}/dat-lai-mat-khau/" in message.body
+
+
+def test_the_request_does_the_same_work_for_a_known_and_an_unknown_address(app, user):
+    """The lookup, the token and the mail happen after the answer, off the request:
+    the request runs the same statements (none on accounts) and answers the same."""
+    other = app_with(app, MAIL_SEND_INLINE=False)
+    with other.app_context():
+        client = other.test_client()
+        ask_for_link(client, "truoc-do@example.vn")  # the session as it stays, before counting
+        known, known_work = answer_and_statements(client, user.email)
+        unknown, unknown_work = answer_and_statements(client, "ai-do@example.vn")
+        wait_for_mail_threads()
+        assert known_work == unknown_work
+        assert not [statement for statement in known_work if "users" in statement]
+        assert (known.status_code, known.headers.to_wsgi_list(), known.get_data()) == (
+            unknown.status_code, unknown.headers.to_wsgi_list(), unknown.get_data())
+        # The known address still gets its link, from the background.
+        [message] = outbox()
+        assert message.to == ["hoa@example.vn"] and link_in(message.body)
+        db.session.remove()
+
+
+def answer_and_statements(client, address: str):
+    """The answer to a link request and the SQL run on the request's own thread."""
+    request_thread, statements = threading.get_ident(), []
+
+    def note(conn, cursor, statement, *args):
+        if threading.get_ident() == request_thread:
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        response = ask_for_link(client, address)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    return response, statements
+
+
+def wait_for_mail_threads() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "mail":
+            thread.join(10)
 
 
 def test_a_link_works_once_and_the_earlier_links_die_with_it(client, user):

@@ -10,10 +10,13 @@ import zxingcpp
 from pypdf import PdfReader
 
 from contest import clock
+from contest.certificates import document
 from contest.certificates.codes import ALPHABET
+from contest.config import TestConfig
 from contest.extensions import db
 from tests.certificates.conftest import CONTEST_NAME, certificates_of, pdf_text, url
 from tests.conftest import login
+from tests.hostile import FORGED_HOST, forge_host
 from tests.images import png, record_decoded_sizes
 
 CODE = re.compile(rf"Mã chứng nhận: ([{ALPHABET}]{{4}}(?:-[{ALPHABET}]{{4}}){{3}})")
@@ -63,13 +66,33 @@ def test_the_qr_code_decodes_to_the_public_verification_page(
     page = PdfReader(BytesIO(data)).pages[0]
     decoded = [barcode.text for image in page.images
                for barcode in zxingcpp.read_barcodes(image.image)]
-    assert decoded == [f"http://localhost/xac-minh-chung-nhan/{code}"]
+    assert decoded == [f"{TestConfig.PUBLIC_URL}/xac-minh-chung-nhan/{code}"]
     links = [annotation.get_object()["/A"]["/URI"] for annotation in page["/Annots"]]
     assert decoded[0] in links
     client.post("/dang-xuat")
-    verified = client.get(decoded[0].removeprefix("http://localhost"))
+    verified = client.get(decoded[0].removeprefix(TestConfig.PUBLIC_URL))
     assert verified.status_code == 200
     assert "Nguyễn Thị Hồng Nhung" in verified.get_data(as_text=True)
+
+
+def test_a_forged_host_header_never_reaches_the_qr_code(
+        client, round_, nhung, took_part, close, monkeypatch):
+    """The address the QR code is drawn from, caught where the PDF is rendered."""
+    encoded, render = [], document.render
+
+    def render_noting_the_address(content, verify_url, logo):
+        encoded.append(verify_url)
+        return render(content, verify_url, logo)
+
+    monkeypatch.setattr(document, "render", render_noting_the_address)
+    took_part(nhung, round_)
+    close(round_)
+    login(client, nhung)
+    response = client.get(url(round_), headers=forge_host(client))
+    assert response.status_code == 200
+    [verify_url] = encoded
+    assert verify_url.startswith(f"{TestConfig.PUBLIC_URL}/xac-minh-chung-nhan/")
+    assert FORGED_HOST not in verify_url
 
 
 def test_a_name_typed_with_combining_marks_prints_composed(

@@ -8,9 +8,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from contest import clock
+from contest.config import TestConfig
 from contest.contests import poster
 from contest.contests.models import Round
 from contest.extensions import db
+from tests.hostile import FORGED_HOST, forge_host
 
 A4_POINTS = (595.28, 841.89)
 
@@ -47,7 +49,7 @@ def test_the_pdf_poster_is_an_a4_page_with_the_contest_and_its_link(console, sch
     for expected in ("UBND TỈNH GIA LAI", scheduled.name,
                      "Thời gian: 01/12/2026 – 15/12/2026", "Đợt 1: 01/12/2026 – 07/12/2026",
                      "Đợt 2: 08/12/2026 – 15/12/2026",
-                     "Quét mã QR để xem thể lệ, đăng ký và dự thi", "http://localhost/",
+                     "Quét mã QR để xem thể lệ, đăng ký và dự thi", f"{TestConfig.PUBLIC_URL}/",
                      "Văn phòng UBND tỉnh Gia Lai"):
         assert expected in text, expected
     assert reader.metadata.title == scheduled.name
@@ -58,6 +60,17 @@ def test_the_poster_links_the_public_address(app, console, scheduled):
     _, text = pdf_text(console.get(f"/quan-tri/cuoc-thi/{scheduled.id}/ap-phich.pdf").data)
     assert "https://thi.cchc.gialai.gov.vn/" in text
     assert "http://localhost" not in text
+
+
+def test_a_forged_host_header_never_reaches_the_poster_or_its_page(console, scheduled):
+    public = f"{TestConfig.PUBLIC_URL}/"
+    page = console.get(f"/quan-tri/cuoc-thi/{scheduled.id}", headers=forge_host(console))
+    assert page.status_code == 200
+    assert f"<strong>{public}</strong>" in page.get_data(as_text=True)
+    assert FORGED_HOST not in page.get_data(as_text=True)
+    _, text = pdf_text(console.get(f"/quan-tri/cuoc-thi/{scheduled.id}/ap-phich.pdf",
+                                   headers=forge_host(console)).data)
+    assert public in text and FORGED_HOST not in text
 
 
 def test_the_png_poster_is_an_a4_picture(console, scheduled):
@@ -120,4 +133,4 @@ def test_the_console_links_both_downloads(console, scheduled):
     html = console.get(f"/quan-tri/cuoc-thi/{scheduled.id}").get_data(as_text=True)
     assert f'href="/quan-tri/cuoc-thi/{scheduled.id}/ap-phich.pdf"' in html
     assert f'href="/quan-tri/cuoc-thi/{scheduled.id}/ap-phich.png"' in html
-    assert "http://localhost/" in html
+    assert f"{TestConfig.PUBLIC_URL}/" in html

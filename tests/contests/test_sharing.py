@@ -9,9 +9,14 @@ import pytest
 from PIL import Image
 
 from contest import clock
+from contest.config import TestConfig
 from contest.contests.branding import set_logo
 from contest.contests.models import Round
 from contest.extensions import db
+from tests.hostile import FORGED_HOST, forge_host
+
+
+PUBLIC = TestConfig.PUBLIC_URL
 
 
 class MetaTags(HTMLParser):
@@ -65,7 +70,7 @@ def test_the_contest_page_carries_open_graph_and_twitter_tags(client, two_rounds
     assert meta["og:type"] == "website"
     assert meta["og:locale"] == "vi_VN"
     assert meta["twitter:card"] == "summary_large_image"
-    assert meta["og:url"] == "http://localhost/"
+    assert meta["og:url"] == f"{PUBLIC}/"
     # The dates as people read them; a round closing at midnight ends the day before.
     assert meta["og:description"] == (
         "Cuộc thi CCHC tỉnh Gia Lai 2026. Đợt 1: 01/12/2026 – 07/12/2026; "
@@ -76,10 +81,10 @@ def test_the_contest_page_carries_open_graph_and_twitter_tags(client, two_rounds
 def test_without_a_logo_the_shared_image_is_the_default_1200_by_630_png(client, two_rounds):
     meta = page_tags(client).meta
     image = meta["og:image"]
-    assert re.fullmatch(r"http://localhost/static/img/share\.[0-9a-f]{12}\.png", image), image
+    assert re.fullmatch(rf"{re.escape(PUBLIC)}/static/img/share\.[0-9a-f]{{12}}\.png", image), image
     assert meta["twitter:image"] == image
     assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
-    response = client.get(image.removeprefix("http://localhost"))
+    response = client.get(image.removeprefix(PUBLIC))
     assert response.status_code == 200 and response.mimetype == "image/png"
     assert png_size(response.data) == (1200, 630)
 
@@ -89,10 +94,10 @@ def test_an_uploaded_logo_is_the_shared_image(client, two_rounds, make_user):
     Image.new("RGB", (400, 400), (164, 22, 26)).save(buffer, "PNG")
     set_logo(two_rounds, buffer.getvalue(), make_user(role="organizer"))
     meta = page_tags(client).meta
-    assert re.fullmatch(rf"http://localhost/cuoc-thi/{two_rounds.id}/logo\?v=\d+", meta["og:image"])
+    assert re.fullmatch(rf"{re.escape(PUBLIC)}/cuoc-thi/{two_rounds.id}/logo\?v=\d+", meta["og:image"])
     assert meta["og:image:type"] == "image/png"
     assert "og:image:width" not in meta
-    response = client.get(meta["og:image"].removeprefix("http://localhost"))
+    response = client.get(meta["og:image"].removeprefix(PUBLIC))
     assert response.data == buffer.getvalue()
 
 
@@ -101,6 +106,14 @@ def test_public_url_gives_the_address_people_reach(app, client, two_rounds):
     meta = page_tags(client).meta
     assert meta["og:url"] == "https://thi.cchc.gialai.gov.vn/"
     assert meta["og:image"].startswith("https://thi.cchc.gialai.gov.vn/static/img/share.")
+
+
+def test_a_forged_host_header_never_reaches_the_shared_links(client, two_rounds):
+    response = client.get("/", headers=forge_host(client))
+    meta = MetaTags(response.get_data(as_text=True)).meta
+    assert meta["og:url"] == f"{PUBLIC}/"
+    assert meta["og:image"].startswith(f"{PUBLIC}/static/img/share.")
+    assert FORGED_HOST not in response.get_data(as_text=True)
 
 
 def test_a_bare_host_name_as_public_url_is_taken_as_https(monkeypatch):

@@ -13,6 +13,7 @@ import openpyxl
 import pypdf
 
 from contest.certificates.models import KIND_SLUGS
+from contest.config import TestConfig
 from tests.leaks.world import World
 
 LINK = re.compile(r'(?:href|src)="([^"#]*)')
@@ -21,6 +22,7 @@ LINK = re.compile(r'(?:href|src)="([^"#]*)')
 SKIPPED = ("/static/", "/bootstrap/", "/favicon", "/dang-xuat", "/quan-tri", "/cuoc-thi/",
            "/dang-nhap?", "/dat-lai-mat-khau/")
 PAGE_LIMIT = 160
+SAME_SITE = ("", "localhost", urlsplit(TestConfig.PUBLIC_URL).netloc)  # absolute links: PUBLIC_URL
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def _workbook_text(data: bytes) -> str:
 def _local(url: str) -> str | None:
     """The path and query (its parameters in one order) of a same-site URL, else None."""
     parts = urlsplit(html.unescape(url))
-    if parts.netloc not in ("", "localhost") or not parts.path.startswith("/"):
+    if parts.netloc not in SAME_SITE or not parts.path.startswith("/"):
         return None
     query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return parts.path + (f"?{query}" if query else "")

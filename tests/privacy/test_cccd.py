@@ -8,7 +8,6 @@ from flask_migrate import upgrade
 from sqlalchemy import inspect, text
 
 from contest import create_app
-from contest.accounts.forms import NOT_FOR_REGISTRATION
 from contest.accounts.models import User
 from contest.config import TestConfig
 from contest.extensions import db
@@ -34,14 +33,16 @@ def test_the_number_is_stored_only_as_a_keyed_hash_and_its_last_four_digits(clie
     assert "cccd" not in {column["name"] for column in inspect(db.engine).get_columns("users")}
 
 
-def test_the_same_number_written_with_spaces_is_refused(client, unit):
+def test_the_same_number_written_with_spaces_is_not_given_to_a_second_account(client, unit):
+    """One account per number; the second registration is made without it
+    (tests/accounts/test_existence_checks.py)."""
     assert client.post("/dang-ky", data=registration(unit, cccd=NUMBER)).status_code == 302
     client.post("/dang-xuat")
     response = client.post("/dang-ky", data=registration(
         unit, phone="0987654321", cccd="0010 9001 2345"))
-    assert response.status_code == 422
-    assert NOT_FOR_REGISTRATION in response.get_data(as_text=True)
-    assert db.session.query(User).count() == 1
+    assert response.status_code == 302
+    assert "số CCCD bạn nhập chưa được gắn" in client.get("/").get_data(as_text=True)
+    assert [user.cccd_last4 for user in db.session.query(User).order_by(User.id)] == ["2345", None]
 
 
 @pytest.mark.parametrize("number", ["٠٠١٠٩٠٠١٢٣٤٥", "00109001234", "0010900123456", "00109001234x"])
