@@ -18,10 +18,12 @@ from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.text import fold
 from contest.units.models import Unit
+from tests.workers import isolate_worker
 
 PASSWORD = "mat-khau-123"
 _schemas_ready: set[str] = set()
 MIGRATION_SCHEMA = "migration_check"
+isolate_worker()
 
 
 def require_or_skip(reason: str):
