@@ -130,12 +130,21 @@ def _sync_sequence(table_name: str) -> None:
         db.session.commit()
 
 
+def _drawable_question_ids() -> list[int]:
+    """Every active current question: what the synthetic attempts are drawn from
+    (the app draws per round through ``contest.quiz.selection``)."""
+    from contest.bank.models import Question
+    from contest.extensions import db
+
+    return list(db.session.scalars(select(Question.id).where(
+        Question.active.is_(True), Question.is_current.is_(True))))
+
+
 def load_round(built: Built, attempts: int, result_people: int, rng) -> None:
     """Round A's people, attempts and tallies, in bulk (in an app context)."""
     from contest.accounts.models import User
     from contest.contests.models import Round
     from contest.extensions import db
-    from contest.quiz.draw import drawable_question_ids
     from contest.quiz.models import Attempt
     from contest.rankings.models import QuestionTally
 
@@ -153,7 +162,7 @@ def load_round(built: Built, attempts: int, result_people: int, rng) -> None:
               synthetic.attempt_rows(drawn, first_attempt, first_user, round_a.id,
                                      round_a.opens_at, round_a.closes_at))
     _sync_sequence("attempts")
-    tallies = synthetic.tally_rows(drawn.score, drawable_question_ids(), round_a.id, rng)
+    tallies = synthetic.tally_rows(drawn.score, _drawable_question_ids(), round_a.id, rng)
     steps.run("insert question tallies", bulk_insert, QuestionTally.__table__,
               synthetic.TALLY_COLUMNS, [tallies])
     _set_headcounts(built.people, rng)
@@ -182,14 +191,13 @@ def _result_people(drawn: synthetic.Attempts, chosen, first_attempt: int) -> lis
     """The attempts whose result pages are measured get their 20 answered items."""
     from contest.bank.models import QuestionOption
     from contest.extensions import db
-    from contest.quiz.draw import drawable_question_ids
     from contest.quiz.models import Attempt, AttemptItem
 
     options: dict[int, list[tuple[int, bool]]] = {}
     for question_id, option_id, correct in db.session.execute(
             select(QuestionOption.question_id, QuestionOption.id, QuestionOption.is_correct)):
         options.setdefault(question_id, []).append((option_id, correct))
-    pool = drawable_question_ids()
+    pool = _drawable_question_ids()
     people = []
     for j in chosen:
         attempt = db.session.get(Attempt, first_attempt + int(j))

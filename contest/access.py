@@ -9,8 +9,6 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user, login_required
 
-ROLE_RANK = {"contestant": 0, "unit_manager": 1, "organizer": 2, "admin": 3}
-
 
 def _requires(role: str, allowed):
     def decorator(view):

@@ -14,11 +14,6 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
-def matches(query: str, folded_haystack: str) -> bool:
-    """True when every word of ``query`` appears in the already folded text."""
-    return all(word in folded_haystack for word in fold(query).split())
-
-
 def normalise_text(text: str) -> str:
     """NFC, case, punctuation and spaces folded: for duplicate detection."""
     text = clean_text(text).casefold()

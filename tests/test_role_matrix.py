@@ -5,8 +5,8 @@ in, a role below the route's gets 403, and no console route lacks a role check.
 import pytest
 from werkzeug.routing import IntegerConverter, Rule
 
-from contest.access import ROLE_RANK
 from tests.conftest import login
+from tests.roles import ROLE_RANK
 
 CONSOLE_PREFIXES = ("/quan-tri", "/don-vi")
 ROLES = ("contestant", "unit_manager", "organizer")  # admin passes every role check

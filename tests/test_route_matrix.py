@@ -15,9 +15,9 @@ its handler runs, and, for the public and contestant routes, the status of each 
 import pytest
 from werkzeug.routing import IntegerConverter, Rule
 
-from contest.access import ROLE_RANK
 from contest.extensions import db
 from tests.conftest import login
+from tests.roles import ROLE_RANK
 
 ROLES = ("anonymous", "contestant", "manager_here", "manager_other", "organizer", "admin")
 ACCOUNT_ROLE = {"contestant": "contestant", "manager_here": "unit_manager",

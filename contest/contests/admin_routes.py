@@ -1,11 +1,14 @@
 """The organizer console: contests, their branding and prize groups (here),
-rounds and their lifecycle (``round_routes``)."""
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+rounds and their lifecycle (``round_routes``). The factory registers ``bp``
+from here; importing ``round_routes`` adds the rounds' pages to it."""
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.accounts.models import AUDIENCES
 from contest.contests import branding, lifecycle, poster, settings
+from contest.contests import round_routes  # noqa: F401  (its routes join bp)
+from contest.contests.admin_blueprint import bp
 from contest.contests.forms import (
     SESSION_EXPIRED, ConfirmForm, ContestForm, GroupForm, LogoForm, add_problems,
     with_scope_choices, with_topic_choices,
@@ -13,12 +16,10 @@ from contest.contests.forms import (
 from contest.contests.scopes import scope_label
 from contest.errors import Conflict
 from contest.extensions import db
+from contest.key_lists import keys_of
 from contest.links import absolute_url
 from contest.prizes import group_admin
 from contest.prizes.models import PRIZES
-from contest.quiz.selection import keys_of
-
-bp = Blueprint("contest_admin", __name__, url_prefix="/quan-tri/cuoc-thi")
 
 
 @bp.route("")
@@ -202,5 +203,3 @@ def remove_group(contest_id: int, group_id: int):
     flash(f"Đã xóa {group.name}.", "success")
     return redirect(url_for("contest_admin.edit", contest_id=contest.id, _anchor="bang-giai"))
 
-
-from contest.contests import round_routes  # noqa: E402,F401  (its routes join this blueprint)

@@ -21,10 +21,10 @@ from contest.contests.scopes import (
 )
 from contest.contests.settings import ContestSettings
 from contest.forms import ChoiceField, VietnameseIntegerField, clean, clean_lines
+from contest.key_lists import keys_of
 from contest.parsing import YEARS, parse_moment, whole_number
 from contest.prizes.group_admin import GroupSettings
 from contest.prizes.models import PRIZES
-from contest.quiz.draw import topic_keys
 
 TIME_FORMATS = ("%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
 CHOOSE_FROM_LIST = "Vui lòng chọn một giá trị trong danh sách."
@@ -69,7 +69,7 @@ class KeyListField(CheckboxesField):
     """Checkboxes stored as comma-separated keys ("national,gia_lai")."""
 
     def process_data(self, value):
-        super().process_data(list(topic_keys(value)) if isinstance(value, str) else value)
+        super().process_data(list(keys_of(value)) if isinstance(value, str) else value)
 
 
 def _count_of(text: str, maximum: int) -> int | None:
@@ -290,7 +290,7 @@ def with_topic_choices(form, contest, keep=()):
 
 
 def round_topics_kept(round_) -> list[str]:
-    return sorted(set(topic_keys(round_.topics)) | set(round_.topic_mix or {}))
+    return sorted(set(keys_of(round_.topics)) | set(round_.topic_mix or {}))
 
 
 # --- a round's form and its locked fields ----------------------------------
@@ -309,7 +309,7 @@ def round_form_data(round_) -> dict:
         "name": round_.name, "number": round_.number, "opens_at": round_.opens_at,
         "closes_at": round_.closes_at, "questions_per_attempt": round_.questions_per_attempt,
         "time_limit_minutes": round_.time_limit_seconds // 60,
-        "max_attempts": round_.max_attempts, "topics": list(topic_keys(round_.topics)),
+        "max_attempts": round_.max_attempts, "topics": list(keys_of(round_.topics)),
         "prediction_kind": round_.prediction_kind,
         "prediction_question": round_.prediction_question, "allow_overlap": round_.allow_overlap,
         "prediction_per_attempt": round_.prediction_per_attempt,

@@ -36,9 +36,10 @@ from contest.clock import format_local, now
 from contest.contests.disclosure import answer_grace, is_settled
 from contest.contests.models import Contest, Round
 from contest.extensions import db
+from contest.key_lists import keys_of
 from contest.prizes.groups import groups_with_topics
 from contest.quiz.models import IN_PROGRESS, SUBMITTED, Attempt, AttemptItem
-from contest.quiz.selection import DrawSpec, drawable_by, keys_of, spec_for
+from contest.quiz.selection import DrawSpec, drawable_by, spec_for
 from contest.rankings.models import QuestionTally
 
 WAITING, HELD_BACK, SHOWN = "waiting", "held_back", "shown"

@@ -48,10 +48,6 @@ def status(round_: Round, at: datetime | None = None) -> str:
     return "scheduled" if by_time == "upcoming" else by_time
 
 
-def status_label(round_: Round, at: datetime | None = None) -> str:
-    return STATUS_LABELS[status(round_, at)]
-
-
 def has_attempts(round_: Round) -> bool:
     """Any attempt, in progress or submitted."""
     return bool(db.session.scalar(select(exists().where(Attempt.round_id == round_.id))))

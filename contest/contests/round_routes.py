@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.contests import lifecycle, rounds_admin, settings
-from contest.contests.admin_routes import bp
+from contest.contests.admin_blueprint import bp
 from contest.contests.forms import (
     TOPICS_SHOWN, CloseEarlyForm, ConfirmForm, ExtendForm, RoundForm, add_problems,
     error_messages, posted_round_form, round_form_data, round_settings, round_topics_kept,

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from contest.clock import format_local, now
 from contest.contests.models import Round
 from contest.extensions import db
+from contest.key_lists import keys_of
 from contest.prizes.models import PrizeGroup
-from contest.quiz.selection import DrawSpec, keys_of, mix_problem, spec_for
+from contest.quiz.selection import DrawSpec, mix_problem, spec_for
 
 MIX_LABELS = {"topic_mix": "chủ đề", "difficulty_mix": "độ khó"}
 

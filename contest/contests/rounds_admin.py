@@ -24,7 +24,7 @@ from contest.contests.round_rules import (
 from contest.contests.scopes import topics_problem
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
-from contest.quiz.draw import topic_keys
+from contest.key_lists import keys_of
 from contest.rankings.caches import clear_result_caches
 
 ATTEMPT_FIELDS = ("questions_per_attempt", "time_limit_seconds", "max_attempts", "topics",
@@ -155,7 +155,7 @@ def _draw_problems(problems: dict[str, str], contest: Contest, settings: RoundSe
     an attempt, and the bank can fill one (for every prize group with its own
     topics too). A problem of the mixes is shown under the mix."""
     questions = settings.questions_per_attempt
-    _put(problems, "topics", topics_problem(contest, topic_keys(settings.topics)))
+    _put(problems, "topics", topics_problem(contest, keys_of(settings.topics)))
     if set(settings.difficulty_mix or ()) - set(DIFFICULTIES):
         _put(problems, "difficulty_mix", "Độ khó phải là Dễ, Trung bình hoặc Khó.")
     for name in ("topic_mix", "difficulty_mix"):

@@ -7,7 +7,7 @@ from sqlalchemy import and_, func, select
 
 from contest.bank.models import Question, Topic
 from contest.extensions import db
-from contest.quiz.selection import keys_of
+from contest.key_lists import keys_of
 
 NATIONAL = "national"
 SCOPE_NAMES = {

@@ -49,11 +49,6 @@ def get_any_round(round_id: int) -> Round:
     return round_
 
 
-def open_round(contest: Contest) -> Round | None:
-    at = now()
-    return next((r for r in public_rounds(contest) if r.is_open(at)), None)
-
-
 def next_event(contest: Contest):
     """(label, moment) of the next opening or closing, for the countdown."""
     at = now()

@@ -19,8 +19,8 @@ from contest.contests.round_rules import scopes_change_problem
 from contest.contests.scopes import contest_scopes, scopes_problem
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
+from contest.key_lists import keys_of
 from contest.quiz.models import Attempt
-from contest.quiz.selection import keys_of
 from contest.rankings.caches import clear_result_caches
 from contest.text import fold
 

@@ -20,8 +20,8 @@ from contest.contests.round_rules import group_topics_problem
 from contest.contests.scopes import topics_problem
 from contest.errors import Conflict, DomainError, NotFound
 from contest.extensions import db
+from contest.key_lists import keys_of
 from contest.prizes.models import PRIZES, PrizeGroup
-from contest.quiz.selection import keys_of
 from contest.rankings.caches import clear_result_caches
 
 MAX_PRIZES = 1000

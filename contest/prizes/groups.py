@@ -6,6 +6,7 @@ from sqlalchemy import select
 from contest.accounts.models import AUDIENCES
 from contest.contests.models import Contest
 from contest.extensions import db
+from contest.key_lists import keys_of
 from contest.prizes.models import DEFAULT_COUNTS, PRIZES, PrizeGroup
 
 DEFAULT_GROUP_NAME = "Bảng chung"
@@ -39,8 +40,6 @@ def group_of(audience: str, groups: list[Group]) -> Group | None:
 
 def group_topics(contest: Contest, audience: str) -> tuple[str, ...]:
     """The topics the prize group of ``audience`` draws from (empty: the round's)."""
-    from contest.quiz.selection import keys_of
-
     rows = db.session.scalars(select(PrizeGroup).where(PrizeGroup.contest_id == contest.id)
                               .order_by(PrizeGroup.position))
     group = next((row for row in rows if audience in row.audience_keys), None)
@@ -49,7 +48,5 @@ def group_topics(contest: Contest, audience: str) -> tuple[str, ...]:
 
 def groups_with_topics(contest: Contest) -> list[tuple[str, ...]]:
     """The topic sets of the contest's prize groups that draw their own topics."""
-    from contest.quiz.selection import keys_of
-
     rows = db.session.scalars(select(PrizeGroup.topics).where(PrizeGroup.contest_id == contest.id))
     return [keys_of(topics) for topics in rows if keys_of(topics)]

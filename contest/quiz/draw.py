@@ -4,22 +4,11 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from contest.bank.models import Question, QuestionOption
+from contest.bank.models import QuestionOption
 from contest.extensions import db
-from contest.quiz.selection import DrawSpec, choose_questions, keys_of
+from contest.quiz.selection import DrawSpec, choose_questions
 
 _random = secrets.SystemRandom()
-
-
-def topic_keys(topics: str) -> tuple[str, ...]:
-    """A round's ``topics`` column ("a,b"; empty: every topic) as keys."""
-    return keys_of(topics)
-
-
-def drawable_question_ids() -> list[int]:
-    """Every active current question (the benchmark's synthetic attempts)."""
-    return list(db.session.scalars(select(Question.id).where(
-        Question.active.is_(True), Question.is_current.is_(True))))
 
 
 def option_ids_by_question(question_ids: list[int]) -> dict[int, list[int]]:

@@ -19,16 +19,13 @@ from sqlalchemy import and_, select
 
 from contest.bank.models import Question, Topic
 from contest.extensions import db
+from contest.key_lists import keys_of
+from contest.prizes.groups import group_topics
 from contest.quiz.errors import BankTooSmall
 
 _random = secrets.SystemRandom()
 PICK_TRIES = 20
 ANY = None  # a cell not split by topic or by difficulty
-
-
-def keys_of(text: str) -> tuple[str, ...]:
-    """"a,b" (or "") as a tuple of keys."""
-    return tuple(key for key in (part.strip() for part in (text or "").split(",")) if key)
 
 
 @dataclass(frozen=True)
@@ -56,8 +53,6 @@ def spec_for(round_, audience: str | None = None) -> DrawSpec:
     """What an attempt of this round draws, for a person of ``audience``: their
     prize group's own topics when it has some (the round's topic mix then does
     not apply), else the round's topics and mixes."""
-    from contest.prizes.groups import group_topics
-
     scopes = keys_of(round_.contest.question_scopes) or ("national",)
     difficulty_mix = {int(level): int(n) for level, n in (round_.difficulty_mix or {}).items() if n}
     own_topics = group_topics(round_.contest, audience) if audience else ()

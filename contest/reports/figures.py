@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from sqlalchemy import case, func, select
 
 from contest.accounts.models import AUDIENCES
-from contest.clock import LOCAL_TZ
 from contest.contests.models import Round
 from contest.extensions import db
 from contest.quiz.models import SUBMITTED, Attempt
@@ -93,8 +92,3 @@ def participation_by_audience(round_: Round) -> list[AudienceFigures]:
         figures.append(AudienceFigures(key, label, participants, attempts or 0,
                                        float(average) if average is not None else None))
     return figures
-
-
-def local_today() -> date:
-    from contest.clock import now
-    return now().astimezone(LOCAL_TZ).date()

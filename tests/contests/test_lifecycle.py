@@ -53,7 +53,6 @@ def test_status_follows_the_lifecycle(frozen, bank, make_round):
     assert lifecycle.status(round_) == "closed"
     round_.results_computed_at = round_.results_published_at = clock.now()
     assert lifecycle.status(round_) == "published"
-    assert lifecycle.status_label(round_) == "Đã công bố kết quả"
 
 
 def test_schedule_a_draft(console, draft, audit):
