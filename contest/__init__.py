@@ -1,7 +1,7 @@
 """CCHC online contest platform: the application factory."""
 from flask import Flask
-from flask_login import current_user
 
+from contest.caching import install_cache_hooks
 from contest.config import Config
 from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, mail, migrate
 from contest.replica import init_replica
@@ -25,11 +25,15 @@ def create_app(config=None, *, for_cli: bool = False) -> Flask:
     from contest import request_guard
     request_guard.register(app)  # the bounded <int:…> converter, before the blueprints
     _register_blueprints(app)
-    _register_hooks(app)
-    from contest import assets, cli, database, errorhandlers, templating
+    from contest import assets, cli, database, errorhandlers
+    from contest.monitoring.error_log import install as install_error_logger
+    from contest.web.hooks import register_hooks
+    from contest.web.template_helpers import register_template_helpers
+    register_hooks(app)
+    install_error_logger(app)  # errors the app logs go to the monitoring table
     database.configure_engine_events(app)
     errorhandlers.register(app)
-    templating.register(app)
+    register_template_helpers(app)
     assets.register(app)
     cli.register(app)
     _trust_proxies(app)
@@ -52,6 +56,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     bootstrap.init_app(app)
     cache.init_app(app)
+    install_cache_hooks()  # the result caches are cleared after a marked commit
     limiter.init_app(app)
     mail.init_app(app)
     login_manager.init_app(app)
@@ -112,25 +117,3 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(certificates)
     from contest.privacy.routes import bp as privacy
     app.register_blueprint(privacy)
-
-
-# The pages a person's own attempts show on (a result page of an attempt not yet
-# finished redirects to the attempt page, which is one of them).
-PAGES_SHOWING_MY_ATTEMPTS = frozenset({"contests.home", "quiz.attempt", "quiz.history"})
-
-
-def _register_hooks(app: Flask) -> None:
-    from flask import request
-
-    from contest.quiz.services import finish_overdue
-    from contest.security import add_security_headers
-
-    @app.before_request
-    def finish_my_overdue_attempts():
-        """An attempt left open past its deadline is finished when its owner comes
-        back to the pages that show their attempts (the JSON saves check their own
-        deadline; cron's `finish-overdue` finishes the rest every minute)."""
-        if request.endpoint in PAGES_SHOWING_MY_ATTEMPTS and current_user.is_authenticated:
-            finish_overdue(user_id=current_user.id)
-
-    app.after_request(add_security_headers)

@@ -102,6 +102,8 @@ def app(database_url):
         yield app
         db.session.remove()
         _empty_tables()
+        for engine in db.engines.values():  # no pooled connection outlives its test's app
+            engine.dispose()
     clock.freeze(None)
 
 

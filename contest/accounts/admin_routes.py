@@ -3,13 +3,12 @@ from flask import (
     Blueprint,
     Response,
     flash,
-    jsonify,
     redirect,
     render_template,
     request,
     url_for,
 )
-from flask_login import current_user, logout_user
+from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.accounts import bulk, management, queries
@@ -26,26 +25,11 @@ from contest.accounts.extra_time import set_time_limit_percent, time_limit_label
 from contest.accounts.extra_time_forms import ExtraTimeForm
 from contest.accounts.models import AUDIENCES, GENDERS, ROLE_LABELS
 from contest.accounts.permissions import ensure_may_manage, may_grant, may_manage
-from contest.accounts.services import AccountLocked
+from contest.downloads import send_xlsx
 from contest.paging import page_arg
 from contest.spreadsheets import SpreadsheetError
 
 bp = Blueprint("account_admin", __name__, url_prefix="/quan-tri/tai-khoan")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@bp.before_app_request
-def log_out_locked_user():
-    """A person locked while logged in is logged out on their next request."""
-    if request.path.startswith("/static/"):
-        return None
-    if not (current_user.is_authenticated and current_user.is_locked):
-        return None
-    logout_user()
-    if request.path.startswith("/api/"):
-        return jsonify(error=AccountLocked.message), 401
-    flash(AccountLocked.message, "danger")
-    return redirect(url_for("accounts.login"))
 
 
 @bp.route("/")
@@ -212,7 +196,7 @@ def bulk_create():
         else:
             if not errors:
                 workbook = bulk.create_accounts(rows, current_user, upload.filename)
-                return _download(workbook, "tai-khoan-moi-tao.xlsx")
+                return send_xlsx(workbook, "tai-khoan-moi-tao.xlsx")
     status = 400 if form.is_submitted() else 200
     return render_template("accounts/admin/bulk.html", form=form, errors=errors,
                            max_rows=bulk.MAX_ROWS), status
@@ -221,10 +205,4 @@ def bulk_create():
 @bp.route("/tao-hang-loat/mau.xlsx")
 @organizer_required
 def bulk_template():
-    return _download(bulk.template_workbook(), "mau-tao-tai-khoan.xlsx")
-
-
-def _download(data: bytes, filename: str) -> Response:
-    return Response(data, mimetype=XLSX, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "no-store"})
+    return send_xlsx(bulk.template_workbook(), "mau-tao-tai-khoan.xlsx")

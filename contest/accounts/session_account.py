@@ -59,7 +59,7 @@ def _light_account(user_id: int) -> SessionAccount | None:
 
 def _still_valid(account: User | SessionAccount, version: int) -> bool:
     """The current version; an older one of a locked account too, only to be logged
-    out at once with the reason (``admin_routes.log_out_locked_user``): the person
+    out at once with the reason (``web.hooks.log_out_locked_user``): the person
     learns their account was locked instead of finding themselves logged out."""
     return account.session_version == version or account.is_locked
 

@@ -1,16 +1,16 @@
 """The audit log, read-only: search by person, kind of action and date, and its
 export. No route here changes or deletes an entry (a test checks the URL map)."""
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.audit import queries
 from contest.audit.export import EXPORT_LIMIT, audit_workbook
+from contest.downloads import send_xlsx
 from contest.errors import DomainError
 from contest.paging import page_arg
 
 bp = Blueprint("audit", __name__, url_prefix="/quan-tri/nhat-ky")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.route("/")
@@ -33,5 +33,4 @@ def export():
     if problems:
         raise DomainError(" ".join(problems))
     data, _ = audit_workbook(filters, current_user)
-    return Response(data, mimetype=XLSX,
-                    headers={"Content-Disposition": 'attachment; filename="nhat-ky-thao-tac.xlsx"'})
+    return send_xlsx(data, "nhat-ky-thao-tac.xlsx")

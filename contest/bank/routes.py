@@ -1,5 +1,5 @@
 """Organizer pages for the question bank."""
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
@@ -7,7 +7,8 @@ from contest.bank import queries, services
 from contest.bank.forms import ImportForm, QuestionForm, ToggleForm
 from contest.bank.shipped import load_shipped_bank
 from contest.bank.statistics import question_statistics
-from contest.rankings.caches import cached_figures
+from contest.downloads import send_xlsx
+from contest.caching import cached_figures
 from contest.rankings.queries import paged
 from contest.errors import NotFound
 from contest.ids import MAX_ID
@@ -15,7 +16,6 @@ from contest.parsing import whole_number
 from contest.paging import page_arg
 
 bp = Blueprint("bank", __name__, url_prefix="/quan-tri/cau-hoi")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STATS_PER_PAGE = 100
 
 
@@ -149,20 +149,15 @@ def import_excel():
 @bp.route("/mau.xlsx")
 @organizer_required
 def template():
-    return _download(services.bank_workbook(current_user, with_questions=False),
+    return send_xlsx(services.bank_workbook(current_user, with_questions=False),
                      "mau-ngan-hang-cau-hoi.xlsx")
 
 
 @bp.route("/ngan-hang.xlsx")
 @organizer_required
 def export():
-    return _download(services.bank_workbook(current_user, with_questions=True),
+    return send_xlsx(services.bank_workbook(current_user, with_questions=True),
                      "ngan-hang-cau-hoi.xlsx")
-
-
-def _download(data: bytes, filename: str) -> Response:
-    return Response(data, mimetype=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.route("/thong-ke")

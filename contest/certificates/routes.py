@@ -5,24 +5,14 @@ from flask_login import current_user, login_required
 
 from contest.certificates import document, services
 from contest.certificates.codes import display, normalise
-from contest.certificates.models import KIND_LABELS, KIND_SLUGS
+from contest.certificates.models import KIND_SLUGS
 from contest.contests.services import get_round
+from contest.downloads import send_download
 from contest.links import absolute_url
 
 bp = Blueprint("certificates", __name__)
 KINDS_BY_SLUG = {slug: kind for kind, slug in KIND_SLUGS.items()}
 BAD_CODE = "Mã chứng nhận gồm 16 chữ và số (ví dụ ABCD-EFGH-JKLM-NPQR). Vui lòng kiểm tra lại."
-
-
-@bp.app_template_global("certificate_links")
-def certificate_links(round_) -> list[tuple[str, str]]:
-    """(title, download URL) of each certificate the logged-in person has for
-    ``round_``: nothing while the round is open (no query then)."""
-    if not current_user.is_authenticated:
-        return []
-    return [(KIND_LABELS[kind], url_for("certificates.download", round_id=round_.id,
-                                        kind=KIND_SLUGS[kind]))
-            for kind in services.available_kinds(current_user, round_)]
 
 
 @bp.route("/chung-nhan/dot-thi/<int:round_id>/<kind>.pdf")
@@ -37,10 +27,7 @@ def download(round_id: int, kind: str):
     verify_url = absolute_url("certificates.verify", code=content.code)
     pdf = document.render(content, verify_url, logo=round_.contest.logo)
     filename = f"giay-chung-nhan-{kind}-dot-{round_.number}.pdf"
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "private, no-store",
-    })
+    return send_download(pdf, filename, "application/pdf")
 
 
 @bp.route("/xac-minh-chung-nhan")

@@ -14,6 +14,7 @@ from contest.contests.forms import (
     with_scope_choices, with_topic_choices,
 )
 from contest.contests.scopes import scope_label
+from contest.downloads import send_download
 from contest.errors import Conflict
 from contest.extensions import db
 from contest.key_lists import keys_of
@@ -130,9 +131,7 @@ def poster_png(contest_id: int):
 def _poster(contest_id: int, kind: str) -> Response:
     contest = settings.get_contest(contest_id)
     data = poster.render(contest, absolute_url("contests.home"), kind)
-    return Response(data, mimetype=poster.FORMATS[kind], headers={
-        "Content-Disposition": f'attachment; filename="ap-phich-{contest.slug}.{kind}"',
-        "Cache-Control": "private, no-store"})
+    return send_download(data, f"ap-phich-{contest.slug}.{kind}", poster.FORMATS[kind])
 
 
 # --- prize groups -----------------------------------------------------------

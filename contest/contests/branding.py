@@ -12,13 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest.audit.services import record
+from contest.caching import cached_figures, results_changed
 from contest.clock import now
 from contest.contests import logo_pixels
 from contest.contests.models import Contest
 from contest.contests.services import current_contest
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
-from contest.rankings.caches import cached_figures, clear_result_caches
 
 MAX_LOGO_BYTES = 512 * 1024
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -69,8 +69,8 @@ def set_logo(contest: Contest, data: bytes, actor) -> None:
     contest.logo, contest.logo_type, contest.logo_updated_at = data, kind, now()
     record("contest.logo", actor=actor, target=contest, before_type=before[0],
            before_bytes=before[1], after_type=kind, after_bytes=len(data))
+    results_changed()
     db.session.commit()
-    clear_result_caches()
 
 
 def _stored_copy(data: bytes, kind: str) -> bytes:
@@ -103,8 +103,8 @@ def shrink_stored_logos() -> dict[int, bool]:
                    after_bytes=len(smaller), shrunk=True)
             contest.logo, contest.logo_updated_at = smaller, now()
             outcome[contest.id] = True
+    results_changed()
     db.session.commit()
-    clear_result_caches()
     return outcome
 
 
@@ -114,8 +114,8 @@ def remove_logo(contest: Contest, actor) -> None:
     record("contest.logo", actor=actor, target=contest, before_type=contest.logo_type,
            before_bytes=len(contest.logo), after_type=None, after_bytes=0)
     contest.logo, contest.logo_type, contest.logo_updated_at = None, None, now()
+    results_changed()
     db.session.commit()
-    clear_result_caches()
 
 
 def logo_version(updated_at: datetime | None) -> str | None:

@@ -11,13 +11,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists, func, select, update
 
 from contest.audit.services import record
+from contest.caching import results_changed
 from contest.clock import format_local, now
 from contest.contests.key_rule import reopen_problem
 from contest.contests.models import Round
 from contest.contests.round_rules import overlap_problem, schedule_problems
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
-from contest.rankings.caches import clear_result_caches
 from contest.quiz.models import IN_PROGRESS, Attempt
 
 STATUS_LABELS = {
@@ -77,8 +77,8 @@ def schedule(round_: Round, actor) -> Round:
     round_.scheduled_at = now()
     record("round.schedule", actor=actor, target=round_, opens_at=_iso(round_.opens_at),
            closes_at=_iso(round_.closes_at))
+    results_changed()  # the public pages (the key rule reads no cache)
     db.session.commit()
-    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -92,8 +92,8 @@ def unschedule(round_: Round, actor) -> Round:
     before = round_.scheduled_at
     round_.scheduled_at = None
     record("round.unschedule", actor=actor, target=round_, scheduled_at=_iso(before))
+    results_changed()  # the public pages (the key rule reads no cache)
     db.session.commit()
-    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -112,8 +112,8 @@ def close_early(round_: Round, actor) -> Round:
         .values(deadline_at=at).execution_options(synchronize_session=False))
     record("round.close_early", actor=actor, target=round_, before=_iso(before), after=_iso(at),
            attempts_cut=cut.rowcount)
+    results_changed()  # the public pages (the key rule reads no cache)
     db.session.commit()
-    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -133,8 +133,8 @@ def extend(round_: Round, closes_at: datetime, reason: str, actor) -> Round:
     round_.closes_at = closes_at
     record("round.extend", actor=actor, target=round_, before=_iso(before),
            after=_iso(closes_at), reason=reason)
+    results_changed()  # the public pages (the key rule reads no cache)
     db.session.commit()
-    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 

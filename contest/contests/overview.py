@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from contest.accounts.models import AUDIENCES
+from contest.caching import cached_figures
 from contest.clock import to_local
 from contest.contests.models import Contest, Round
 from contest.prizes.groups import groups_for
 from contest.prizes.models import PRIZES
-from contest.rankings.caches import cached_figures
 
 MAX_ROUNDS_LISTED = 4  # more rounds than this: a shared link gives the whole period
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from contest.audit.services import record
+from contest.caching import results_changed
 from contest.contests import lifecycle
 from contest.contests.changes import audit_change, audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
@@ -25,7 +26,6 @@ from contest.contests.scopes import topics_problem
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
 from contest.key_lists import keys_of
-from contest.rankings.caches import clear_result_caches
 
 ATTEMPT_FIELDS = ("questions_per_attempt", "time_limit_seconds", "max_attempts", "topics",
                   "topic_mix", "difficulty_mix", "prediction_kind", "prediction_question",
@@ -200,8 +200,8 @@ def create_round(contest: Contest, settings: RoundSettings, actor) -> Round:
     db.session.add(round_)
     _flush_or_number_taken(settings.number)
     record("round.create", actor=actor, target=round_, **audit_values(asdict(settings)))
+    results_changed()  # the public pages (the key rule reads no cache)
     db.session.commit()
-    clear_result_caches()  # the public pages (the key rule reads no cache)
     return round_
 
 
@@ -221,10 +221,8 @@ def update_round(round_: Round, settings: RoundSettings, actor) -> Round:
     _flush_or_number_taken(settings.number)
     if diff:
         record("round.update", actor=actor, target=round_, **audit_change(before, after))
+        results_changed()  # the public pages (the key rule, contests.key_rule, reads no cache)
     db.session.commit()
-    if diff:
-        # The public pages (the key rule, contests.key_rule, reads no cache).
-        clear_result_caches()
     return round_
 
 

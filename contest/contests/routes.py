@@ -15,13 +15,6 @@ OVERDUE_PER_PAGE_VIEW = 200
 LOGO_CACHE_SECONDS = 365 * 24 * 3600  # the URL changes with the logo (?v=)
 
 
-@bp.app_template_global("page_branding")
-def page_branding():
-    """The issuing body, logo and contact line of the contest shown to the public
-    (called by base.html only, so fragments rendered alone cost no query)."""
-    return branding.page_branding()
-
-
 @bp.route("/")
 def home():
     contest = services.current_contest()

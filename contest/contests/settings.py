@@ -13,6 +13,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import selectinload
 
 from contest.audit.services import record
+from contest.caching import results_changed
 from contest.contests.changes import audit_change, audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER, Contest, Round
 from contest.contests.round_rules import scopes_change_problem
@@ -21,7 +22,6 @@ from contest.errors import DomainError, NotFound
 from contest.extensions import db
 from contest.key_lists import keys_of
 from contest.quiz.models import Attempt
-from contest.rankings.caches import clear_result_caches
 from contest.text import fold
 
 SLUG_LENGTH = 48
@@ -122,8 +122,8 @@ def create_contest(settings: ContestSettings, actor) -> Contest:
     db.session.flush()
     record("contest.create", actor=actor, target=contest, slug=contest.slug,
            **audit_values(asdict(settings)))
+    results_changed()
     db.session.commit()
-    clear_result_caches()
     return contest
 
 
@@ -137,9 +137,7 @@ def update_contest(contest: Contest, settings: ContestSettings, actor) -> Contes
         setattr(contest, name, value)
     if diff:
         record("contest.update", actor=actor, target=contest, **audit_change(before, after))
+        results_changed()  # the public branding (the key rule, contests.key_rule, reads no cache)
     db.session.commit()
-    if diff:
-        # The public branding (the key rule, contests.key_rule, reads no cache).
-        clear_result_caches()
     return contest
 

@@ -2,16 +2,14 @@
 from flask import Blueprint, Response, redirect, render_template, url_for
 
 from contest.access import organizer_required
+from contest.caching import cached_figures
 from contest.contests.services import current_contest, get_round
-from contest.monitoring import dashboard, error_log
+from contest.monitoring import dashboard
 from contest.monitoring import models  # noqa: F401  (the logged_errors table)
 from contest.rankings import charts
-from contest.rankings.caches import cached_figures
 from contest.rankings.routes import CHART_CSP
 
 bp = Blueprint("monitoring", __name__, url_prefix="/quan-tri/theo-doi")
-# Errors the app logs go to the table the dashboard lists, from app start.
-bp.record_once(lambda state: error_log.install(state.app))
 
 
 @bp.route("/")

@@ -1,20 +1,18 @@
 """The privacy page, a person's own data (download, deletion request) and the
 organizer's list of deletion requests."""
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from contest.access import organizer_required
 from contest.audit.services import record
+from contest.downloads import send_download
 from contest.extensions import db
 from contest.privacy import services
 from contest.privacy.consent import CONSENT_VERSION, DECREE, LAW, consent_points, controller
 from contest.privacy.forms import CarryOutForm, DeletionRequestForm
 from contest.privacy.kept import kept_items
-from contest.privacy.masking import masked_cccd, masked_phone
 
 bp = Blueprint("privacy", __name__)
-bp.add_app_template_filter(masked_phone, "masked_phone")
-bp.add_app_template_filter(masked_cccd, "masked_cccd")
 
 
 def _me():
@@ -47,9 +45,7 @@ def download():
     data = my_data_json(_me())
     record("privacy.download", actor=_me(), target=_me())
     db.session.commit()
-    return Response(data, mimetype="application/json", headers={
-        "Content-Disposition": f'attachment; filename="du-lieu-cua-toi-{_me().id}.json"',
-        "Cache-Control": "private, no-store"})
+    return send_download(data, f"du-lieu-cua-toi-{_me().id}.json", "application/json")
 
 
 @bp.route("/ho-so/du-lieu-ca-nhan/yeu-cau-xoa", methods=["POST"])

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from contest.accounts.models import AUDIENCES
 from contest.audit.services import record
+from contest.caching import results_changed
 from contest.contests.changes import audit_change
 from contest.contests.models import Contest, Round
 from contest.contests.round_rules import group_topics_problem
@@ -22,7 +23,6 @@ from contest.errors import Conflict, DomainError, NotFound
 from contest.extensions import db
 from contest.key_lists import keys_of
 from contest.prizes.models import PRIZES, PrizeGroup
-from contest.rankings.caches import clear_result_caches
 
 MAX_PRIZES = 1000
 MAX_NAME = 120
@@ -131,8 +131,8 @@ def add_group(contest: Contest, settings: GroupSettings, actor) -> PrizeGroup:
     _flush()
     record("prize_group.create", actor=actor, target=group, contest_id=contest.id,
            position=position, **_audit(settings))
+    results_changed()  # the home page lists each group's prizes
     db.session.commit()
-    clear_result_caches()  # the home page lists each group's prizes
     return group
 
 
@@ -144,8 +144,8 @@ def update_group(contest: Contest, group: PrizeGroup, settings: GroupSettings, a
     after = _audit(settings)
     record("prize_group.update", actor=actor, target=group, contest_id=contest.id,
            **audit_change(before, after))
+    results_changed()  # the home page's prizes
     db.session.commit()
-    clear_result_caches()  # the home page's prizes
     return group
 
 
@@ -155,8 +155,8 @@ def remove_group(contest: Contest, group: PrizeGroup, actor) -> None:
     record("prize_group.delete", actor=actor, target=group, contest_id=contest.id,
            **_audit(GroupSettings.of(group)))
     db.session.delete(group)
+    results_changed()  # the home page's prizes
     db.session.commit()
-    clear_result_caches()  # the home page's prizes
 
 
 def _audit(settings: GroupSettings) -> dict:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 
 from contest.audit.services import record
+from contest.caching import results_changed
 from contest.clock import now
 from contest.contests.models import Contest, Round
 from contest.errors import Conflict, DomainError
@@ -21,7 +22,6 @@ from contest.prizes.eligibility import Eligibility, eligibility_of
 from contest.prizes.groups import Group
 from contest.prizes.models import Award, WinnerReview
 from contest.quiz.models import Attempt
-from contest.rankings.caches import clear_result_caches
 from contest.rankings.queries import RankedRow, iter_round_ranking
 
 MAX_REASON = 500
@@ -196,8 +196,8 @@ def publish_results(round_: Round, actor) -> list[Award]:
     round_.results_published_at = now()
     record("results.publish", actor=actor, target=round_, winners=len(awards),
            prediction_actual=round_.prediction_actual)
+    results_changed()
     db.session.commit()
-    clear_result_caches()
     return awards
 
 

@@ -2,12 +2,12 @@ from flask import (Blueprint, abort, flash, jsonify, make_response, redirect, re
                    request, url_for)
 from flask_login import current_user, login_required
 
+from contest.caching import cached_html
 from contest.contests.services import get_round
 from contest.quiz import prediction, saving, services
 from contest.quiz.forms import StartForm, SubmitForm, answers_from_form
 from contest.quiz.queries import attempt_summary, items_with_questions, user_history
 from contest.quiz.quiz_page import quiz_items
-from contest.rankings.caches import cached_html
 from contest.rankings.public import my_standing
 
 bp = Blueprint("quiz", __name__)

@@ -265,6 +265,20 @@ def answers_digest(items) -> str:
     return hashlib.blake2b(repr(pairs).encode(), digest_size=16).hexdigest()
 
 
+# The pages a person's own attempts show on (a result page of an attempt not yet
+# finished redirects to the attempt page, which is one of them).
+PAGES_SHOWING_MY_ATTEMPTS = frozenset({"contests.home", "quiz.attempt", "quiz.history"})
+
+
+def finish_overdue_on_pages_showing_them(endpoint: str | None, person) -> None:
+    """An attempt left open past its deadline is finished when its owner comes
+    back to a page that shows their attempts (the JSON saves check their own
+    deadline; cron's `finish-overdue` finishes the rest every minute). ``person``
+    is read only on those pages: the answer save never loads the account."""
+    if endpoint in PAGES_SHOWING_MY_ATTEMPTS and person.is_authenticated:
+        finish_overdue(user_id=person.id)
+
+
 def finish_overdue(user_id: int | None = None, round_id: int | None = None,
                    batch_size: int = 500, limit: int | None = None) -> int:
     """Finish attempts left open past deadline plus grace with their saved answers.

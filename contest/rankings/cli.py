@@ -3,9 +3,9 @@ import click
 from sqlalchemy import select
 
 from contest.audit.services import record
+from contest.caching import results_changed
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.rankings.caches import clear_result_caches
 from contest.rankings.rebuild import rebuild_contest, rebuild_round
 from contest.rankings.results import compute_due_results, compute_results
 
@@ -44,6 +44,6 @@ def rebuild_command(questions):
     for contest in db.session.scalars(select(Contest)):
         rebuild_contest(contest)
     record("results.rebuild", questions=questions)
+    results_changed()
     db.session.commit()
-    clear_result_caches()
     click.echo("Đã tính lại bảng xếp hạng và số liệu đơn vị.")

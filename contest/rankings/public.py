@@ -9,9 +9,9 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, select
 
 from contest.accounts.models import User
+from contest.caching import cached_figures
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.rankings.caches import cached_figures
 from contest.rankings.disclosure import (
     Shown, registrations_shown, shown_for, shown_from, standings_as_shown,
 )

@@ -5,13 +5,13 @@ becomes final. Idempotent ("recompute") until the results are published.
 from sqlalchemy import distinct, func, select
 
 from contest.audit.services import record
+from contest.caching import results_changed
 from contest.clock import now
 from contest.contests.models import Round
 from contest.errors import Conflict
 from contest.extensions import db
 from contest.quiz.models import SUBMITTED, Attempt
 from contest.quiz.services import finish_overdue, grace
-from contest.rankings.caches import clear_result_caches
 from contest.rankings.rebuild import rebuild_contest, rebuild_round
 
 
@@ -57,8 +57,8 @@ def compute_results(round_: Round, actor=None) -> Round:
     round_.results_computed_at = now()
     record("results.compute", actor=actor, target=round_, prediction_kind=round_.prediction_kind,
            before=before, actual=round_.prediction_actual)
+    results_changed()
     db.session.commit()
-    clear_result_caches()
     return round_
 
 

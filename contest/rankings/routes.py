@@ -1,13 +1,14 @@
 """Public result pages: a round's ranking once published, unit rankings, charts."""
 from flask import Blueprint, Response, abort, render_template, request
 
+from contest.caching import cached_figures
 from contest.clock import now
 from contest.contests.services import current_contest, get_round
 from contest.ids import id_of
 from contest.prizes.services import published_awards
 from contest.prizes.statuses import public_statuses
 from contest.rankings import charts, public
-from contest.rankings.caches import cached_figures, cached_page
+from contest.rankings.caches import cached_page
 from contest.rankings.disclosure import shown_for, shown_from
 from contest.rankings.queries import round_ranking
 from contest.rankings.public import scope_key, shown_standings

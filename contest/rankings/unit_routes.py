@@ -2,19 +2,21 @@
 organizer's view of every unit. A manager sees only their own unit: checked on
 every request from the account, never from the URL."""
 import pandas as pd
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from contest.access import can_see_unit, manager_required, organizer_required
 from contest.accounts.models import AUDIENCES
 from contest.audit.services import record
+from contest.caching import cached_figures
 from contest.contests.services import current_contest
+from contest.downloads import send_xlsx
 from contest.extensions import db
 from contest.privacy.masking import masked_phone
 from contest.paging import page_arg
 from contest.rankings import members, public
-from contest.rankings.caches import cached_figures, cached_page
+from contest.rankings.caches import cached_page
 from contest.rankings.disclosure import (
     own_unit_as_shown, shown_from, shown_to_viewer, standings_as_shown,
 )
@@ -26,7 +28,6 @@ from contest.spreadsheets import write_xlsx
 from contest.units.models import UNIT_KINDS, Unit
 
 bp = Blueprint("unit_results", __name__)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _unit_for_viewer(code: str) -> Unit:
@@ -122,8 +123,7 @@ def absentees_workbook(code: str):
            rows=len(users))
     db.session.commit()
     filename = f"{unit.code}-dot-{round_.number}-chua-tham-gia.xlsx"
-    return Response(data, mimetype=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_xlsx(data, filename)
 
 
 @bp.route("/quan-tri/don-vi")

@@ -13,10 +13,10 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select, update
 
+from contest.caching import results_changed
 from contest.clock import now
 from contest.extensions import db
 from contest.quiz.models import Attempt
-from contest.rankings.caches import clear_result_caches
 from contest.reports.models import ExportJob
 
 ERASED_WHILE_RUNNING = ("Dữ liệu cá nhân của một người trong đợt thi đã được xoá trong khi "
@@ -61,7 +61,7 @@ def forget_exports_of(user_ids: list[int]) -> None:
         ExportJob.round_id.in_(rounds), ExportJob.status == "done",
         ExportJob.path.is_not(None)))))
     db.session.flush()
-    clear_result_caches()
+    results_changed()  # cleared when the erasure commits
 
 
 def _delete_files(jobs) -> None:

@@ -1,10 +1,11 @@
 """Organizer pages for a round's exports: the winners workbook and the weekly
 report (direct downloads), and full exports run in the background."""
-from flask import Blueprint, Response, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
 from contest.contests.services import get_round
+from contest.downloads import XLSX, send_download
 from contest.replica import reads_from_replica
 from contest.reports import jobs, retention, services
 from contest.reports.exports import download_name
@@ -13,7 +14,7 @@ from contest.reports.models import STALE_MESSAGE
 
 bp = Blueprint("reports", __name__, url_prefix="/quan-tri/dot-thi/<int:round_id>")
 MIMETYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX,
     "csv": "application/zip",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
@@ -57,9 +58,7 @@ def download(round_id: int, public_id: str):
     round_ = get_round(round_id)
     retention.purge_expired_exports()  # a file past its time is never handed out
     job, path = services.job_file(round_, public_id, current_user)
-    response = send_file(path, mimetype=MIMETYPES[job.format], as_attachment=True,
-                         download_name=download_name(round_, "toan-bo", job.format))
-    return _private(response)
+    return send_download(path, download_name(round_, "toan-bo", job.format), MIMETYPES[job.format])
 
 
 @bp.route("/xuat/dat-giai.xlsx")
@@ -67,8 +66,8 @@ def download(round_id: int, public_id: str):
 @reads_from_replica
 def winners(round_id: int):
     round_ = get_round(round_id)
-    return _attachment(services.winners_file(round_, current_user), "xlsx",
-                       download_name(round_, "dat-giai", "xlsx"))
+    return send_download(services.winners_file(round_, current_user),
+                         download_name(round_, "dat-giai", "xlsx"), MIMETYPES["xlsx"])
 
 
 @bp.route("/xuat/bao-cao.docx")
@@ -76,16 +75,5 @@ def winners(round_id: int):
 @reads_from_replica
 def report(round_id: int):
     round_ = get_round(round_id)
-    return _attachment(services.report_file(round_, current_user), "docx",
-                       download_name(round_, "bao-cao", "docx"))
-
-
-def _attachment(data: bytes, kind: str, filename: str) -> Response:
-    return _private(Response(data, mimetype=MIMETYPES[kind], headers={
-        "Content-Disposition": f'attachment; filename="{filename}"'}))
-
-
-def _private(response: Response) -> Response:
-    """Exports carry personal data: no cache keeps a copy."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return send_download(services.report_file(round_, current_user),
+                         download_name(round_, "bao-cao", "docx"), MIMETYPES["docx"])

@@ -1,8 +1,9 @@
 """Units the organizer manages: list, search, create, edit, deactivate, import."""
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
+from contest.downloads import send_xlsx
 from contest.paging import page_arg
 from contest.spreadsheets import SpreadsheetError
 from contest.units import admin_services as services
@@ -12,7 +13,6 @@ from contest.units.listing import UnitFilter, account_counts, every_unit, page_o
 from contest.units.models import UNIT_KINDS
 
 bp = Blueprint("unit_admin", __name__, url_prefix="/quan-tri/danh-muc-don-vi")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.route("/")
@@ -113,15 +113,10 @@ def _import_page(form: ImportForm, errors=(), status: int = 200):
 @bp.route("/mau.xlsx")
 @organizer_required
 def template():
-    return _download(template_workbook(), "mau-danh-muc-don-vi.xlsx")
+    return send_xlsx(template_workbook(), "mau-danh-muc-don-vi.xlsx")
 
 
 @bp.route("/danh-sach.xlsx")
 @organizer_required
 def export():
-    return _download(list_workbook(every_unit(), account_counts()), "danh-muc-don-vi.xlsx")
-
-
-def _download(data: bytes, filename: str) -> Response:
-    return Response(data, mimetype=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_xlsx(list_workbook(every_unit(), account_counts()), "danh-muc-don-vi.xlsx")

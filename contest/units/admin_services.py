@@ -7,9 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from contest.audit.services import record as audit
+from contest.caching import results_changed
 from contest.errors import Conflict, NotFound
 from contest.extensions import db
-from contest.rankings.caches import clear_result_caches
 from contest.text import fold
 from contest.units.models import Unit
 from contest.units.rules import CODE_TAKEN, UnitRecord
@@ -68,8 +68,8 @@ def _guarded(write) -> None:
 def _commit() -> None:
     """Commit the change and its audit row. Unit names, kinds and headcounts
     feed the unit rankings: their cached figures are cleared so it shows at once."""
+    results_changed()
     _guarded(db.session.commit)
-    clear_result_caches()
 
 
 def create_unit(record: UnitRecord, actor) -> Unit:

@@ -104,7 +104,7 @@ def test_a_good_file_creates_accounts_whose_passwords_log_in(app, as_user, units
     assert response.status_code == 200
     assert response.mimetype.endswith("spreadsheetml.sheet")
     assert "attachment" in response.headers["Content-Disposition"]
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     result = read_xlsx(response.data)
     assert list(result["Số điện thoại"]) == ["0912000101", "0912000102", "0912000103"]
     assert list(result["Mã đơn vị"]) == [agency.code, commune.code, commune.code]

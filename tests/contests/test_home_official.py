@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import event
 
 from contest import clock
+from contest.caching import clear_result_caches
 from contest.contests.models import Round
 from contest.extensions import cache, db
 from contest.prizes.group_admin import GroupSettings, update_group
 from contest.prizes.models import PrizeGroup
-from contest.rankings.caches import clear_result_caches
 from tests.conftest import login
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

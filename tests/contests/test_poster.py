@@ -41,7 +41,7 @@ def test_the_pdf_poster_is_an_a4_page_with_the_contest_and_its_link(console, sch
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"] == \
-        'attachment; filename="ap-phich-gia-lai-2026.pdf"'
+        'attachment; filename=ap-phich-gia-lai-2026.pdf'
     reader, text = pdf_text(response.data)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
@@ -78,7 +78,7 @@ def test_the_png_poster_is_an_a4_picture(console, scheduled):
     assert response.status_code == 200
     assert response.mimetype == "image/png"
     assert response.headers["Content-Disposition"] == \
-        'attachment; filename="ap-phich-gia-lai-2026.png"'
+        'attachment; filename=ap-phich-gia-lai-2026.png'
     image = Image.open(io.BytesIO(response.data))
     assert image.format == "PNG"
     assert image.width >= 1200

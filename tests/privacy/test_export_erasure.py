@@ -98,3 +98,21 @@ def test_a_deletion_drops_the_cached_result_pages(client, scenario, results_cach
     carry_out_request_of(client, scenario, scenario.people["an"])
     assert cache.get("round-page:1:x") is None
     assert db.session.query(DeletionRequest).one().carried_out_at is not None
+
+
+def test_an_erasure_rolled_back_keeps_the_cached_pages_and_a_commit_drops_them(
+        scenario, results_cached):  # noqa: F811
+    """The cached pages go only once the erasure is committed: never before the
+    commit (a page could be cached again from the rows still there) and never
+    for an erasure that is rolled back."""
+    an = scenario.people["an"].id
+    cache.set("round-page:1:x", "Nguyễn Văn An")
+    erase_personal_data([an])
+    assert cache.get("round-page:1:x") == "Nguyễn Văn An", "not before the commit"
+    db.session.rollback()
+    assert cache.get("round-page:1:x") == "Nguyễn Văn An", "nothing changed, nothing cleared"
+    db.session.commit()
+    assert cache.get("round-page:1:x") == "Nguyễn Văn An", "the rollback took the mark with it"
+    erase_personal_data([an])
+    db.session.commit()
+    assert cache.get("round-page:1:x") is None

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 
 from contest import clock
-from contest.rankings.caches import clear_result_caches
+from contest.caching import clear_result_caches
 from contest.rankings.results import compute_results
 
 

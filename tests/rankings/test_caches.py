@@ -7,7 +7,7 @@ import pytest
 
 from contest import clock, create_app
 from contest.config import TestConfig
-from contest.rankings.caches import cached_figures, clear_result_caches
+from contest.caching import cached_figures, clear_result_caches, results_changed
 from tests.conftest import require_or_skip
 
 
@@ -43,6 +43,27 @@ def test_figures_are_reused_until_cleared(settings):
         assert cached_figures("demo", lambda: 43)[0] == 43
         clear_result_caches()
     clock.freeze(None)
+
+
+def test_a_marked_change_clears_the_figures_only_once_committed(results_cached):
+    from contest.extensions import db
+
+    def figures(value):
+        return cached_figures("marked", lambda: value)[0]
+
+    assert figures(1) == 1
+    results_changed()
+    assert figures(2) == 1, "a mark alone clears nothing"
+    db.session.rollback()
+    db.session.commit()
+    assert figures(3) == 1, "a rolled-back mark is gone"
+    results_changed()
+    db.session.close()
+    db.session.commit()
+    assert figures(4) == 1, "so is one whose session closed uncommitted"
+    results_changed()
+    db.session.commit()
+    assert figures(5) == 5
 
 
 def test_a_timeout_of_zero_turns_the_cache_off():
