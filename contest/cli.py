@@ -72,14 +72,14 @@ def export_command(round_id, fmt, output):
     from contest.contests.models import Round
     from contest.reports.exports import download_name
     from contest.reports.services import export_to_path
-    from contest.templating import vn_number
+    from contest.formatting import number
 
     round_ = db.session.get(Round, round_id)
     if round_ is None:
         raise click.ClickException(f"Không có đợt thi số {round_id}.")
     path = output or download_name(round_, "toan-bo", fmt)
     rows = export_to_path(round_, fmt, path)
-    click.echo(f"Đã ghi {vn_number(rows)} dòng vào {path}.")
+    click.echo(f"Đã ghi {number(rows)} dòng vào {path}.")
 
 
 @click.group("bank")

@@ -26,6 +26,7 @@ import pandas as pd
 import xlsxwriter
 from openpyxl.utils import get_column_letter
 
+from contest import formatting
 from contest.errors import DomainError
 from contest.text import fold
 from contest.xlsx_loading import TooManyElements, TooManyStrings, open_read_only
@@ -141,7 +142,7 @@ def check_upload(data: bytes, max_bytes: int) -> None:
     not a zip, a zip of too many parts or declaring too much once unpacked
     (reading never unpacks more than a part declares)."""
     if len(data) > max_bytes:
-        raise SpreadsheetError(f"Tệp quá lớn ({_megabytes(len(data))} MB), tối đa "
+        raise SpreadsheetError(f"Tệp quá lớn ({formatting.megabytes(len(data))} MB), tối đa "
                                f"{max_bytes // MEGABYTE} MB. Hãy chia thành nhiều tệp nhỏ hơn.")
     if not data.startswith(b"PK"):
         raise SpreadsheetError()
@@ -184,8 +185,8 @@ def _read_worksheet(worksheet, limits: Limits) -> Sheet:
     except TooManyElements as error:
         raise SpreadsheetError(
             f"Trang tính có nhiều ô hơn một trang theo mẫu có thể có (tối đa "
-            f"{_thousands(last_row)} dòng × {limits.max_columns} cột, kể cả ô trống đã định dạng). "
-            "Hãy chép dữ liệu sang tệp mẫu.") from error
+            f"{formatting.number(last_row)} dòng × {limits.max_columns} cột, kể cả ô trống "
+            "đã định dạng). Hãy chép dữ liệu sang tệp mẫu.") from error
     return table
 
 
@@ -214,9 +215,9 @@ def _check_declared_size(worksheet, limits: Limits) -> None:
 
 def _too_many_rows(limits: Limits) -> SpreadsheetError:
     return SpreadsheetError(
-        f"Trang tính vượt quá giới hạn: tối đa {_thousands(limits.max_rows)} dòng dữ liệu (dòng 2 "
-        f"đến dòng {_thousands(limits.max_rows + 1)}). Hãy chia thành nhiều tệp, hoặc xoá các "
-        "dòng thừa ở cuối trang tính.")
+        f"Trang tính vượt quá giới hạn: tối đa {formatting.number(limits.max_rows)} dòng dữ "
+        f"liệu (dòng 2 đến dòng {formatting.number(limits.max_rows + 1)}). Hãy chia thành "
+        "nhiều tệp, hoặc xoá các dòng thừa ở cuối trang tính.")
 
 
 def _cell_text(value) -> str:
@@ -226,14 +227,6 @@ def _cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / MEGABYTE:.1f}".replace(".", ",")
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 # --- streamed exports ---------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Jinja filters: Vietnamese dates, numbers and durations."""
+"""Jinja filters: Vietnamese dates, numbers and durations (the numbers
+formatted by ``contest.formatting``, so a page and the Word report agree)."""
 from datetime import datetime
 
 from urllib.parse import urlencode
@@ -6,36 +7,7 @@ from urllib.parse import urlencode
 from flask import Flask, request
 
 from contest.clock import format_local, now
-
-
-def vn_number(value) -> str:
-    """12345 -> '12.345' (Vietnamese thousands separator)."""
-    return f"{int(value or 0):,}".replace(",", ".")
-
-
-def duration(ms: int | None) -> str:
-    """Milliseconds as 'm phút s giây' (or 's,t giây' under a minute)."""
-    if ms is None:
-        return ""
-    seconds = ms / 1000
-    minutes, rest = divmod(int(seconds), 60)
-    if minutes == 0:
-        return f"{seconds:.1f} giây".replace(".", ",")
-    return f"{minutes} phút {rest} giây"
-
-
-def vn_percent(share: float | None, digits: int = 1) -> str:
-    """0.875 -> '87,5%'; None -> '—'."""
-    if share is None:
-        return "—"
-    return f"{share * 100:.{digits}f}%".replace(".", ",")
-
-
-def vn_decimal(value: float | None, digits: int = 2) -> str:
-    """12.345 -> '12,35'; None -> '—'."""
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
+from contest.formatting import decimal, duration, number, percent, trimmed
 
 
 def prediction_error(error: int | None) -> str:
@@ -46,7 +18,7 @@ def prediction_error(error: int | None) -> str:
         return "—"
     if error >= MISSING_PREDICTION_ERROR:
         return "không dự đoán"
-    return vn_number(error)
+    return number(error)
 
 
 def query_with(name: str, value) -> str:
@@ -62,11 +34,12 @@ def iso_utc(moment: datetime) -> str:
 
 def register(app: Flask) -> None:
     app.add_template_filter(format_local, "local_time")
-    app.add_template_filter(vn_number, "vn_number")
+    app.add_template_filter(number, "vn_number")
     app.add_template_filter(duration, "duration")
     app.add_template_filter(iso_utc, "iso_utc")
-    app.add_template_filter(vn_percent, "vn_percent")
-    app.add_template_filter(vn_decimal, "vn_decimal")
+    app.add_template_filter(percent, "vn_percent")
+    app.add_template_filter(decimal, "vn_decimal")
+    app.add_template_filter(trimmed, "vn_trimmed")
     app.add_template_filter(prediction_error, "prediction_error")
     # A global, not a context variable: imported macros (the pager) see globals only.
     app.add_template_global(query_with, "query_with")

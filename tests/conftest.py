@@ -18,6 +18,7 @@ from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.text import fold
 from contest.units.models import Unit
+from tests import queries
 from tests.workers import isolate_worker
 
 PASSWORD = "mat-khau-123"
@@ -122,6 +123,13 @@ def _empty_tables() -> None:
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def count_queries(app):
+    """``with count_queries() as statements:`` records the SQL a request runs, to
+    assert a page's statement count does not grow with its rows (see tests/queries.py)."""
+    return queries.count_queries
 
 
 @pytest.fixture

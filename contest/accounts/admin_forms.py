@@ -1,16 +1,15 @@
 """Forms of the organizer's account console."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
-from wtforms import BooleanField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms import BooleanField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from contest.accounts.bulk import MAX_BYTES
 from contest.accounts.forms import REQUIRED
-from contest.accounts.management import MAX_REASON
+from contest.accounts.management import CORRECTION_REASON_MISSING, LOCK_REASON_MISSING
 from contest.accounts.models import ROLE_LABELS
-from contest.forms import ChoiceField, VietnameseDateField, clean, clean_lines, not_in_future
-
-REASON_LENGTH = Length(max=MAX_REASON, message=f"Lý do tối đa {MAX_REASON} ký tự.")
+from contest.forms import ChoiceField, VietnameseDateField, clean, not_in_future
+from contest.reasons import reason_field
 
 
 def _unit_choices(units) -> list[tuple[str, str]]:
@@ -23,13 +22,11 @@ class ResetPasswordForm(FlaskForm):
 
 
 class LockForm(FlaskForm):
-    reason = TextAreaField("Lý do khóa", filters=[clean_lines], validators=[
-        DataRequired("Vui lòng ghi lý do khóa tài khoản."), REASON_LENGTH])
+    reason = reason_field("Lý do khóa", LOCK_REASON_MISSING)
 
 
 class UnlockForm(FlaskForm):
-    reason = TextAreaField("Lý do mở khóa (không bắt buộc)", filters=[clean_lines],
-                           validators=[Optional(), REASON_LENGTH])
+    reason = reason_field("Lý do mở khóa (không bắt buộc)")
 
 
 class RoleForm(FlaskForm):
@@ -50,8 +47,7 @@ class CorrectionForm(FlaskForm):
     date_of_birth = VietnameseDateField("Ngày sinh", format="%d/%m/%Y", validators=[
         InputRequired("Vui lòng nhập ngày sinh."), not_in_future])
     unit_id = ChoiceField("Đơn vị", choices=[])
-    reason = TextAreaField("Lý do sửa", filters=[clean_lines], validators=[
-        DataRequired("Vui lòng ghi lý do sửa (ví dụ: theo CCCD, theo đơn đề nghị)."), REASON_LENGTH])
+    reason = reason_field("Lý do sửa", CORRECTION_REASON_MISSING)
 
     def __init__(self, units, *args, **kwargs):
         super().__init__(*args, **kwargs)

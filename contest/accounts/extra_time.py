@@ -8,12 +8,13 @@ deadline_for``), still cut at the round's close time. Such attempts are ranked
 like every other one, on the time actually used (the rules page says so).
 """
 from contest.accounts import permissions
-from contest.accounts.management import MAX_REASON, NothingChanged, ReasonRequired
+from contest.accounts.management import NothingChanged
 from contest.accounts.models import User
 from contest.audit.personal import keep
 from contest.audit.services import record
 from contest.errors import DomainError
 from contest.extensions import db
+from contest.reasons import required_reason
 
 STANDARD = 100  # percent of the round's limit: no extra time
 TIME_LIMIT_PERCENTS = {
@@ -22,6 +23,9 @@ TIME_LIMIT_PERCENTS = {
     150: "Gấp 1,5 lần thời gian quy định",
     200: "Gấp 2 lần thời gian quy định",
 }
+
+
+EXTRA_TIME_REASON_MISSING = "Vui lòng ghi lý do cho thêm thời gian làm bài."
 
 
 class UnknownTimeLimit(DomainError):
@@ -38,7 +42,7 @@ def set_time_limit_percent(target: User, percent: int, reason: str, actor) -> No
     permissions.ensure_may_manage(actor, target)
     if percent not in TIME_LIMIT_PERCENTS:
         raise UnknownTimeLimit()
-    reason = _required_reason(reason)
+    reason = required_reason(reason, EXTRA_TIME_REASON_MISSING)
     before = target.time_limit_percent or STANDARD
     if percent == before:
         raise NothingChanged("Người này đã có đúng mức thời gian làm bài này.")
@@ -47,11 +51,3 @@ def set_time_limit_percent(target: User, percent: int, reason: str, actor) -> No
            changes={"time_limit_percent": {"before": before, "after": percent}})
     db.session.commit()
 
-
-def _required_reason(text: str | None) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ReasonRequired("Vui lòng ghi lý do cho thêm thời gian làm bài.")
-    if len(text) > MAX_REASON:
-        raise ReasonRequired(f"Lý do tối đa {MAX_REASON} ký tự.")
-    return text

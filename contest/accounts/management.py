@@ -20,15 +20,14 @@ from contest.audit.services import record
 from contest.clock import now
 from contest.errors import Conflict, DomainError, NotFound
 from contest.extensions import db
+from contest.lookups import get_or_404
+from contest.reasons import optional_reason, required_reason
 from contest.units.models import Unit
 from contest.units.services import upsert_unit
 
-MAX_REASON = 500
+LOCK_REASON_MISSING = "Vui lòng ghi lý do khóa tài khoản."
+CORRECTION_REASON_MISSING = "Vui lòng ghi lý do sửa (ví dụ: theo CCCD, theo đơn đề nghị)."
 ORGANIZER_UNIT = ("BTC", "Ban Tổ chức", "agency")
-
-
-class ReasonRequired(DomainError):
-    message = "Vui lòng ghi lý do."
 
 
 class NothingChanged(DomainError):
@@ -44,28 +43,14 @@ class InactiveUnit(Conflict):
 
 
 def get_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise NotFound("Không tìm thấy tài khoản.")
-    return user
+    return get_or_404(User, user_id, "Không tìm thấy tài khoản.")
 
 
 def get_active_unit(unit_id: int) -> Unit:
-    unit = db.session.get(Unit, unit_id)
-    if unit is None:
-        raise NotFound("Không tìm thấy đơn vị.")
+    unit = get_or_404(Unit, unit_id, "Không tìm thấy đơn vị.")
     if not unit.active:
         raise InactiveUnit()
     return unit
-
-
-def _reason(text: str | None, required: bool = True) -> str:
-    text = (text or "").strip()
-    if required and not text:
-        raise ReasonRequired()
-    if len(text) > MAX_REASON:
-        raise ReasonRequired(f"Lý do tối đa {MAX_REASON} ký tự.")
-    return text
 
 
 def reset_password(target: User, actor) -> str:
@@ -83,7 +68,7 @@ def reset_password(target: User, actor) -> str:
 def lock(target: User, reason: str, actor) -> None:
     permissions.ensure_may_manage(actor, target)
     permissions.ensure_not_self(actor, target)
-    reason = _reason(reason)
+    reason = required_reason(reason, LOCK_REASON_MISSING)
     if target.is_locked:
         raise Conflict("Tài khoản này đã bị khóa.")
     permissions.ensure_admin_remains(target)
@@ -95,7 +80,7 @@ def lock(target: User, reason: str, actor) -> None:
 
 def unlock(target: User, reason: str | None, actor) -> None:
     permissions.ensure_may_manage(actor, target)
-    reason = _reason(reason, required=False)
+    reason = optional_reason(reason)
     if not target.is_locked:
         raise Conflict("Tài khoản này không bị khóa.")
     locked_at = target.locked_at
@@ -157,7 +142,7 @@ def correct_profile(target: User, *, full_name: str, date_of_birth: date, unit_i
     """Correct the fields a contestant cannot edit (prizes are paid on them);
     returns the fields changed."""
     permissions.ensure_may_manage(actor, target)
-    reason = _reason(reason)
+    reason = required_reason(reason, CORRECTION_REASON_MISSING)
     unit = target.unit if unit_id == target.unit_id else get_active_unit(unit_id)
     before = _profile(target.full_name, target.date_of_birth, target.unit)
     after = _profile(full_name.strip(), date_of_birth, unit)

@@ -11,6 +11,13 @@ from contest.types import UTCDateTime
 from contest.units.models import Unit
 
 ROLES = ("contestant", "unit_manager", "organizer", "admin")
+# The two groupings of roles, named once. Organizer roles have the console's full
+# rights, so only an admin grants them or touches such an account
+# (``accounts.permissions``); staff roles are every account that acts in a console
+# rather than competes: staff are found by name in the audit log and may be passed
+# over for prizes (``prizes_exclude_staff``).
+ORGANIZER_ROLES = ("organizer", "admin")
+STAFF_ROLES = ("unit_manager", *ORGANIZER_ROLES)
 ROLE_LABELS = {
     "contestant": "Người dự thi",
     "unit_manager": "Lãnh đạo đơn vị",
@@ -97,4 +104,4 @@ class User(UserMixin, db.Model):
 
     @property
     def is_organizer(self) -> bool:
-        return self.role in ("organizer", "admin")
+        return self.role in ORGANIZER_ROLES

@@ -6,11 +6,9 @@ changes their own role or locks themselves, and the last admin stays an admin.
 """
 from sqlalchemy import select
 
-from contest.accounts.models import User
+from contest.accounts.models import ORGANIZER_ROLES, User
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
-
-STAFF_ROLES = ("organizer", "admin")
 
 
 class NotAllowed(DomainError):
@@ -28,11 +26,11 @@ class LastAdmin(Conflict):
 
 def may_manage(actor, target: User) -> bool:
     """True when ``actor`` may reset, lock, edit or change ``target``."""
-    return actor.role == "admin" or target.role not in STAFF_ROLES
+    return actor.role == "admin" or target.role not in ORGANIZER_ROLES
 
 
 def may_grant(actor, role: str) -> bool:
-    return actor.role == "admin" or role not in STAFF_ROLES
+    return actor.role == "admin" or role not in ORGANIZER_ROLES
 
 
 def ensure_may_manage(actor, target: User) -> None:

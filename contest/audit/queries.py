@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, or_, select
 
-from contest.accounts.models import User
+from contest.accounts.models import STAFF_ROLES, User
 from contest.audit import labels, personal
 from contest.audit.models import AuditLog
 from contest.clock import local_to_utc
@@ -24,7 +24,6 @@ ACTIONS_CACHE_SECONDS = 60
 MAX_QUERY = 100
 _ACTION = re.compile(r"^[a-z_]+(\.\*|(\.[a-z_]+)+)?$")
 _PHONE_LIKE = re.compile(r"^[\d\s.+-]+$")
-STAFF_ROLES = ("unit_manager", "organizer", "admin")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from contest.bank.giveaways import giveaways
 from contest.bank.records import NATIONAL, QuestionRecord, can_meet, key_of, same_group
 from contest.bank.similarity import DEFAULT_THRESHOLD, similar_pairs
+from contest.formatting import decimal
 from contest.text import fold
 
 BARE_KEY_MAX_SHARE = 0.10
@@ -52,8 +53,8 @@ def giveaway_problems(records: list[QuestionRecord]) -> list[BankProblem]:
 
 def ungrouped_similar_problems(records: list[QuestionRecord]) -> list[BankProblem]:
     return [BankProblem(pair.first.topic, pair.first.code, (
-                f"gần giống câu {pair.second.code} (chỉ số {pair.score:.2f}): đưa vào cùng một "
-                f"nhóm (group) hoặc ghi distinct_from khi hai câu hỏi hai sự kiện khác nhau"))
+                f"gần giống câu {pair.second.code} (chỉ số {decimal(pair.score)}): đưa vào cùng "
+                f"một nhóm (group) hoặc ghi distinct_from khi hai câu hỏi hai sự kiện khác nhau"))
             for pair in similar_pairs(records, DEFAULT_THRESHOLD)
             if can_meet(pair.first, pair.second) and not same_group(pair.first, pair.second)
             and not marked_distinct(pair.first, pair.second)]

@@ -34,7 +34,7 @@ def index():
 def preview(code: str):
     versions = queries.versions_of(code)
     if not versions:
-        raise NotFound("Không tìm thấy câu hỏi.")
+        raise NotFound(services.QUESTION_NOT_FOUND)
     wanted = whole_number(request.args.get("version", ""), MAX_ID)
     question = next((v for v in versions if v.version == wanted), None) if wanted else None
     question = question or next((v for v in versions if v.is_current), versions[0])

@@ -10,8 +10,11 @@ from contest.bank.loader import LoadReport, current_version, current_versions, s
 from contest.bank.models import Question, Topic
 from contest.bank.records import QuestionRecord
 from contest.text import normalise_text
-from contest.errors import Conflict, NotFound
+from contest.errors import Conflict
 from contest.extensions import db
+from contest.lookups import found_or_404
+
+QUESTION_NOT_FOUND = "Không tìm thấy câu hỏi."
 
 
 class CodeTaken(Conflict):
@@ -23,10 +26,7 @@ class DuplicateText(Conflict):
 
 
 def get_current(code: str) -> Question:
-    question = current_version(code)
-    if question is None:
-        raise NotFound("Không tìm thấy câu hỏi.")
-    return question
+    return found_or_404(current_version(code), QUESTION_NOT_FOUND)
 
 
 def question_record(question: Question) -> QuestionRecord:

@@ -23,7 +23,7 @@ from contest.extensions import db
 from contest.prizes.groups import DEFAULT_GROUP_NAME
 from contest.prizes.models import Award
 from contest.rankings.models import RoundEntry
-from contest.templating import duration
+from contest.formatting import duration
 from contest.units.models import Unit
 from contest.upsert import insert_for
 

@@ -19,6 +19,7 @@ from contest.contests.models import Contest
 from contest.contests.services import current_contest
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
+from contest.formatting import number
 
 MAX_LOGO_BYTES = 512 * 1024
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -77,10 +78,9 @@ def _stored_copy(data: bytes, kind: str) -> bytes:
     try:
         return logo_pixels.stored_copy(data, kind)
     except logo_pixels.TooManyPixels as error:
-        most = f"{logo_pixels.MAX_LOGO_PIXELS:,}".replace(",", ".")
         raise InvalidLogo(f"Ảnh logo quá lớn: {error.width} × {error.height} điểm ảnh (tối đa "
-                          f"{most} điểm ảnh, ví dụ 2000 × 2000). Hãy thu nhỏ ảnh rồi tải lên "
-                          "lại.") from error
+                          f"{number(logo_pixels.MAX_LOGO_PIXELS)} điểm ảnh, ví dụ 2000 × 2000). "
+                          "Hãy thu nhỏ ảnh rồi tải lên lại.") from error
     except logo_pixels.UnreadableImage as error:
         raise InvalidLogo("Không đọc được ảnh logo. Hãy lưu lại ảnh dưới dạng PNG hoặc JPEG "
                           "rồi tải lên lại.") from error

@@ -12,6 +12,7 @@ from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from contest.accounts.models import AUDIENCES
 from contest.clock import format_local, local_to_utc
+from contest.contests.lifecycle import EXTEND_REASON_MISSING
 from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER
 from contest.contests.rounds_admin import (
     DIFFICULTIES, RoundSettings, clean_mix, join_topics, prediction_text,
@@ -25,6 +26,7 @@ from contest.key_lists import keys_of
 from contest.parsing import YEARS, parse_moment, whole_number
 from contest.prizes.group_admin import GroupSettings
 from contest.prizes.models import PRIZES
+from contest.reasons import reason_field
 
 TIME_FORMATS = ("%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
 CHOOSE_FROM_LIST = "Vui lòng chọn một giá trị trong danh sách."
@@ -267,8 +269,7 @@ class CloseEarlyForm(FlaskForm):
 
 class ExtendForm(FlaskForm):
     closes_at = _time("Giờ đóng mới")
-    reason = TextAreaField("Lý do gia hạn", filters=[clean_lines], validators=[
-        DataRequired("Vui lòng ghi lý do gia hạn."), Length(max=500, message="Tối đa 500 ký tự.")])
+    reason = reason_field("Lý do gia hạn", EXTEND_REASON_MISSING)
 
 
 # --- the choices a form offers (from the bank) -----------------------------

@@ -16,9 +16,10 @@ from contest.clock import format_local, now
 from contest.contests.key_rule import reopen_problem
 from contest.contests.models import Round
 from contest.contests.round_rules import overlap_problem, schedule_problems
-from contest.errors import Conflict, DomainError
+from contest.errors import Conflict
 from contest.extensions import db
 from contest.quiz.models import IN_PROGRESS, Attempt
+from contest.reasons import required_reason
 
 STATUS_LABELS = {
     "draft": "Bản nháp",
@@ -27,15 +28,11 @@ STATUS_LABELS = {
     "closed": "Đã kết thúc",
     "published": "Đã công bố kết quả",
 }
-MAX_REASON = 500
+EXTEND_REASON_MISSING = "Vui lòng ghi lý do gia hạn."
 
 
 class TransitionRefused(Conflict):
     message = "Không thể chuyển trạng thái đợt thi lúc này."
-
-
-class ReasonRequired(DomainError):
-    message = f"Vui lòng ghi lý do (tối đa {MAX_REASON} ký tự)."
 
 
 def status(round_: Round, at: datetime | None = None) -> str:
@@ -120,9 +117,7 @@ def close_early(round_: Round, actor) -> Round:
 def extend(round_: Round, closes_at: datetime, reason: str, actor) -> Round:
     """Move the close time later, while open or closed with no results computed,
     and never once keys it can draw may have been shown (``key_rule.reopen_problem``)."""
-    reason = (reason or "").strip()
-    if not reason or len(reason) > MAX_REASON:
-        raise ReasonRequired()
+    reason = required_reason(reason, EXTEND_REASON_MISSING)
     round_ = locked_round(round_.id)
     _check_extendable(round_, closes_at)
     clash = overlap_problem(round_, round_.contest_id, round_.opens_at, closes_at,

@@ -9,9 +9,10 @@ from sqlalchemy.orm import defer
 
 from contest.clock import now
 from contest.contests.models import Contest, Round
-from contest.errors import NotFound
 from contest.extensions import db
+from contest.lookups import get_or_404
 
+ROUND_NOT_FOUND = "Không tìm thấy đợt thi."
 HAS_SCHEDULED_ROUND = exists().where(Round.contest_id == Contest.id, Round.scheduled_at.is_not(None))
 
 
@@ -35,18 +36,12 @@ def public_rounds(contest: Contest) -> list[Round]:
 
 def get_round(round_id: int) -> Round:
     """A round the public may see: a draft is not found."""
-    round_ = db.session.get(Round, round_id)
-    if round_ is None or round_.is_draft:
-        raise NotFound("Không tìm thấy đợt thi.")
-    return round_
+    return get_or_404(Round, round_id, ROUND_NOT_FOUND, is_draft=False)
 
 
 def get_any_round(round_id: int) -> Round:
     """Any round, drafts included (organizer pages)."""
-    round_ = db.session.get(Round, round_id)
-    if round_ is None:
-        raise NotFound("Không tìm thấy đợt thi.")
-    return round_
+    return get_or_404(Round, round_id, ROUND_NOT_FOUND)
 
 
 def next_event(contest: Contest):

@@ -18,9 +18,10 @@ from contest.contests.changes import audit_change, audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER, Contest, Round
 from contest.contests.round_rules import scopes_change_problem
 from contest.contests.scopes import contest_scopes, scopes_problem
-from contest.errors import DomainError, NotFound
+from contest.errors import DomainError
 from contest.extensions import db
 from contest.key_lists import keys_of
+from contest.lookups import get_or_404
 from contest.quiz.models import Attempt
 from contest.text import fold
 
@@ -63,10 +64,7 @@ def all_contests() -> list[Contest]:
 
 
 def get_contest(contest_id: int) -> Contest:
-    contest = db.session.get(Contest, contest_id)
-    if contest is None:
-        raise NotFound("Không tìm thấy cuộc thi.")
-    return contest
+    return get_or_404(Contest, contest_id, "Không tìm thấy cuộc thi.")
 
 
 def has_attempts(contest: Contest) -> bool:

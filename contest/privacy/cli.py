@@ -5,7 +5,7 @@ from flask import current_app
 from contest.contests.models import Contest
 from contest.extensions import db
 from contest.privacy.anonymise import RetentionNotOver, anonymise_contest
-from contest.templating import vn_number
+from contest.formatting import number
 
 
 @click.group("privacy")
@@ -29,8 +29,8 @@ def anonymise_command(contest_id, days):
         report = anonymise_contest(contest, days)
     except RetentionNotOver as refused:
         raise click.ClickException(refused.message) from refused
-    click.echo(f"Đã ẩn danh dữ liệu cá nhân của {vn_number(report.anonymised)} người dự thi "
+    click.echo(f"Đã ẩn danh dữ liệu cá nhân của {number(report.anonymised)} người dự thi "
                f"cuộc thi «{contest.name}».")
     if report.kept_for_other_contests:
-        click.echo(f"Giữ nguyên {vn_number(report.kept_for_other_contests)} người còn tham gia "
+        click.echo(f"Giữ nguyên {number(report.kept_for_other_contests)} người còn tham gia "
                    "cuộc thi chưa hết thời hạn lưu trữ.")

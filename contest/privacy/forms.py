@@ -1,13 +1,12 @@
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import BooleanField
+from wtforms.validators import DataRequired
 
-from contest.forms import clean_lines
+from contest.reasons import reason_field
 
 
 class DeletionRequestForm(FlaskForm):
-    reason = TextAreaField("Lý do (không bắt buộc)", filters=[clean_lines], validators=[
-        Optional(), Length(max=500, message="Lý do tối đa 500 ký tự.")])
+    reason = reason_field("Lý do (không bắt buộc)")
     confirm = BooleanField(
         "Tôi hiểu rằng khi yêu cầu được thực hiện, tài khoản sẽ không đăng nhập được nữa "
         "và tôi rút lại sự đồng ý xử lý dữ liệu cá nhân.",

@@ -6,12 +6,14 @@ from sqlalchemy.exc import IntegrityError
 
 from contest.audit.services import record
 from contest.clock import now
-from contest.errors import Conflict, NotFound
+from contest.errors import Conflict
 from contest.extensions import db
+from contest.lookups import get_or_404
 from contest.privacy.anonymise import anonymise_user
 from contest.privacy.consent import CONSENT_VERSION
 from contest.privacy.erasure import erase_personal_data
 from contest.privacy.models import Consent, DeletionRequest
+from contest.reasons import optional_reason
 
 
 class AlreadyCarriedOut(Conflict):
@@ -36,6 +38,7 @@ def deletion_request_of(user) -> DeletionRequest | None:
 
 def request_deletion(user, reason: str | None) -> tuple[DeletionRequest, bool]:
     """The person's request (and whether it is new): recorded once, consent withdrawn."""
+    reason = optional_reason(reason)
     existing = deletion_request_of(user)
     if existing is not None:
         return existing, False
@@ -54,10 +57,7 @@ def request_deletion(user, reason: str | None) -> tuple[DeletionRequest, bool]:
 
 
 def get_request(request_id: int) -> DeletionRequest:
-    request = db.session.get(DeletionRequest, request_id)
-    if request is None:
-        raise NotFound("Không tìm thấy yêu cầu xóa dữ liệu.")
-    return request
+    return get_or_404(DeletionRequest, request_id, "Không tìm thấy yêu cầu xóa dữ liệu.")
 
 
 def carry_out(request: DeletionRequest, actor) -> None:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from contest.accounts.models import STAFF_ROLES
 from contest.contests.models import Round
 from contest.extensions import db
 from contest.prizes.groups import Group, group_of, groups_for
 from contest.prizes.models import PRIZES, Award
 
-STAFF_ROLES = ("organizer", "admin", "unit_manager")
 STAFF = "tài khoản Ban Tổ chức, quản trị hoặc lãnh đạo đơn vị"
 NO_GROUP = "đối tượng không thuộc bảng giải nào"
 

@@ -1,8 +1,7 @@
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length
 
-from contest.prizes.services import MAX_REASON
+from contest.prizes.services import DISQUALIFY_REASON_MISSING
+from contest.reasons import reason_field
 
 
 class ConfirmForm(FlaskForm):
@@ -10,7 +9,4 @@ class ConfirmForm(FlaskForm):
 
 
 class DisqualifyForm(FlaskForm):
-    reason = TextAreaField("Lý do loại", validators=[
-        DataRequired("Vui lòng ghi lý do loại."),
-        Length(max=MAX_REASON, message=f"Lý do tối đa {MAX_REASON} ký tự."),
-    ])
+    reason = reason_field("Lý do loại", DISQUALIFY_REASON_MISSING)

@@ -19,9 +19,10 @@ from contest.contests.changes import audit_change
 from contest.contests.models import Contest, Round
 from contest.contests.round_rules import group_topics_problem
 from contest.contests.scopes import topics_problem
-from contest.errors import Conflict, DomainError, NotFound
+from contest.errors import Conflict, DomainError
 from contest.extensions import db
 from contest.key_lists import keys_of
+from contest.lookups import get_or_404
 from contest.prizes.models import PRIZES, PrizeGroup
 
 MAX_PRIZES = 1000
@@ -63,10 +64,7 @@ def groups_of(contest: Contest) -> list[PrizeGroup]:
 
 def get_group(contest: Contest, group_id: int) -> PrizeGroup:
     """The group if it belongs to this contest (never trust an id from the browser)."""
-    group = db.session.get(PrizeGroup, group_id)
-    if group is None or group.contest_id != contest.id:
-        raise NotFound("Không tìm thấy bảng giải.")
-    return group
+    return get_or_404(PrizeGroup, group_id, "Không tìm thấy bảng giải.", contest_id=contest.id)
 
 
 def groups_locked(contest: Contest) -> bool:

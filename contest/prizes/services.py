@@ -23,8 +23,9 @@ from contest.prizes.groups import Group
 from contest.prizes.models import Award, WinnerReview
 from contest.quiz.models import Attempt
 from contest.rankings.queries import RankedRow, iter_round_ranking
+from contest.reasons import required_reason
 
-MAX_REASON = 500
+DISQUALIFY_REASON_MISSING = "Vui lòng ghi lý do loại."
 
 
 class ResultsNotFinal(Conflict):
@@ -38,10 +39,6 @@ class AlreadyPublished(Conflict):
 class NotAWinner(DomainError):
     status_code = 404
     message = "Người này không có trong danh sách dự kiến đạt giải của đợt thi."
-
-
-class ReasonRequired(DomainError):
-    message = f"Vui lòng ghi lý do (tối đa {MAX_REASON} ký tự)."
 
 
 class WinnersNotVerified(Conflict):
@@ -173,9 +170,7 @@ def verify_winner(round_: Round, user_id: int, actor) -> WinnerReview:
 
 
 def disqualify_winner(round_: Round, user_id: int, reason: str, actor) -> WinnerReview:
-    reason = (reason or "").strip()
-    if not reason or len(reason) > MAX_REASON:
-        raise ReasonRequired()
+    reason = required_reason(reason, DISQUALIFY_REASON_MISSING)
     _check_reviewable(round_)
     review = _review(round_, _winner(round_, user_id), "disqualified", reason, actor)
     db.session.commit()

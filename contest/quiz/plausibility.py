@@ -9,6 +9,8 @@ disqualifies that winner (``contest.prizes.services``).
 """
 from flask import current_app
 
+from contest.formatting import trimmed
+
 
 def is_implausibly_fast(total: int, duration_ms: int) -> bool:
     """Read from the config, no query: the submit stays as fast."""
@@ -17,5 +19,4 @@ def is_implausibly_fast(total: int, duration_ms: int) -> bool:
 
 def speed_text(total: int, duration_ms: int) -> str:
     """ "20 câu trong 0,04 giây" """
-    seconds = f"{duration_ms / 1000:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{total} câu trong {seconds} giây"
+    return f"{total} câu trong {trimmed(duration_ms / 1000)} giây"

@@ -25,7 +25,7 @@ from contest.contests.models import Round
 from contest.errors import DomainError
 from contest.extensions import db
 from contest.quiz.models import SUBMITTED, Attempt
-from contest.templating import vn_number
+from contest import formatting
 
 
 class PredictionRequired(DomainError):
@@ -38,8 +38,8 @@ class PredictionFixed(DomainError):
 
     def __init__(self, fixed: int):
         super().__init__(
-            f"Dự đoán của bạn cho đợt thi này là {vn_number(fixed)}, đã ghi nhận ở lượt thi "
-            "trước, và không thể thay đổi: mỗi người chỉ có một dự đoán cho mỗi đợt thi.")
+            f"Dự đoán của bạn cho đợt thi này là {formatting.number(fixed)}, đã ghi nhận ở "
+            "lượt thi trước, và không thể thay đổi: mỗi người chỉ có một dự đoán cho mỗi đợt thi.")
 
 
 def round_prediction(round_id: int, user_id: int, number: int) -> int | None:

@@ -10,6 +10,8 @@ import re
 import pygal
 from pygal.style import Style
 
+from contest import formatting
+
 PRIMARY = "#a4161a"
 SECONDARY = "#f2c14e"
 NO_DATA = "Chưa có dữ liệu"
@@ -36,18 +38,11 @@ _COMMON = dict(
 )
 _LONG_DECIMAL = re.compile(r"-?\d+\.\d{3,}")
 _TOOLTIP_DESCS = {"x", "y", "x_label"}
-_VI_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def _number(value: float) -> str:
-    """1234567 -> "1.234.567", 1234.56 -> "1.234,6" (Vietnamese separators)."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    return text.translate(_VI_SEPARATORS)
-
-
-def _percent(value: float) -> str:
-    """0.87 -> "87,0%" (Vietnamese decimal comma)."""
-    return f"{value * 100:.1f}".replace(".", ",") + "%"
+    """1234567 -> "1.234.567", 1234.56 -> "1.234,6": the pages' rounding."""
+    return formatting.decimal(value, 0 if float(value).is_integer() else 1)
 
 
 def _int_ticks(top: int) -> list[int]:
@@ -123,7 +118,7 @@ def top_units_svg(units: list[tuple[str, float]], title: str, value_label: str,
         **_COMMON,
         height=64 + 26 * max(len(units), 3),
         title=title,
-        value_formatter=_percent if percent else _number,
+        value_formatter=formatting.percent if percent else _number,
         range=(0, top * 1.3),  # room for the value printed after the longest bar
         show_legend=False,
         show_x_labels=False,  # the value axis: values are printed on the bars

@@ -1,7 +1,6 @@
 """The weekly "thông báo kết quả" of a round as a Word document (.docx),
 ready for the organizer to edit and sign."""
 import io
-from decimal import ROUND_HALF_UP, Decimal
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -12,9 +11,7 @@ from docx.shared import Cm, Pt
 
 from contest.clock import format_local, to_local
 from contest.reports.report_data import RoundReport, UnitLine, WinnerLine
-from contest.templating import duration, vn_number
-
-DASH = "—"
+from contest.formatting import DASH, duration, number, percent, share
 FONT = "Times New Roman"
 LEFT, CENTER, RIGHT = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
 ALIGNS = {"l": LEFT, "c": CENTER, "r": RIGHT}
@@ -25,26 +22,10 @@ WINNER_HEADERS = ("STT", "Giải", "Họ và tên", "Đơn vị", "Số câu đ�
 WINNER_WIDTHS = (1.2, 2.0, 3.2, 3.1, 1.6, 2.0, 1.4, 1.5)
 
 
-# --- Vietnamese formatting -------------------------------------------------
-
-def decimal_comma(value: float, places: int) -> str:
-    """7.256, 2 -> '7,26' (rounded half up, comma as decimal separator)."""
-    step = Decimal(1).scaleb(-places)
-    return str(Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP)).replace(".", ",")
-
-
-def percent(rate: float | None) -> str:
-    """0.875 -> '87,5%'; None -> '—'."""
-    return DASH if rate is None else f"{decimal_comma(rate * 100, 1)}%"
-
-
-def share(count: int, total: int) -> str:
-    """47 of 200 -> '23,5%'; '—' when there is nothing to share."""
-    return DASH if not total else f"{decimal_comma(count * 100 / total, 1)}%"
-
+# --- Vietnamese formatting (contest.formatting: the web pages' rule) --------
 
 def optional_number(value: int | None) -> str:
-    return DASH if value is None else vn_number(value)
+    return DASH if value is None else number(value)
 
 
 def date_line(report: RoundReport) -> str:
@@ -153,11 +134,11 @@ def add_participation(doc, report: RoundReport):
     for text in (
         f"- Thời gian thi: từ {format_local(report.opens_at)} "
         f"đến {format_local(report.closes_at)}.",
-        f"- Số người đăng ký: {vn_number(report.registered)} người.",
-        f"- Số người dự thi: {vn_number(report.participants)} người "
-        f"với {vn_number(report.attempts)} lượt thi.",
-        f"- Số đơn vị tham gia: {vn_number(report.units_taking_part)}"
-        f"/{vn_number(report.units_total)} đơn vị.",
+        f"- Số người đăng ký: {number(report.registered)} người.",
+        f"- Số người dự thi: {number(report.participants)} người "
+        f"với {number(report.attempts)} lượt thi.",
+        f"- Số đơn vị tham gia: {number(report.units_taking_part)}"
+        f"/{number(report.units_total)} đơn vị.",
     ):
         add_line(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
@@ -165,7 +146,7 @@ def add_participation(doc, report: RoundReport):
 def add_score_bands(doc, report: RoundReport):
     add_heading(doc, "2. Phân bố điểm")
     bands = report.bands
-    rows = [(label, vn_number(count), share(count, bands.attempts)) for label, count in (
+    rows = [(label, number(count), share(count, bands.attempts)) for label, count in (
         ("Trả lời đúng tất cả các câu", bands.full),
         ("Từ 75% trở lên", bands.high),
         ("Từ 25% đến dưới 75%", bands.mid),
@@ -174,9 +155,9 @@ def add_score_bands(doc, report: RoundReport):
     add_table(doc, ("Kết quả", "Số lượt thi", "Tỷ lệ"), rows, (8.0, 3.5, 3.5), "lrr")
 
 
-def unit_row(number: int, unit: UnitLine):
-    return (str(number), unit.name, unit.kind_label, optional_number(unit.headcount),
-            vn_number(unit.participants), percent(unit.rate))
+def unit_row(position: int, unit: UnitLine):
+    return (str(position), unit.name, unit.kind_label, optional_number(unit.headcount),
+            number(unit.participants), percent(unit.rate))
 
 
 def add_units(doc, heading: str, units: list[UnitLine], none_text: str):
@@ -184,12 +165,12 @@ def add_units(doc, heading: str, units: list[UnitLine], none_text: str):
     if not units:
         add_line(doc, none_text)
         return
-    rows = [unit_row(number, unit) for number, unit in enumerate(units, 1)]
+    rows = [unit_row(position, unit) for position, unit in enumerate(units, 1)]
     add_table(doc, UNIT_HEADERS, rows, UNIT_WIDTHS, "cllrrr")
 
 
-def winner_row(number: int, winner: WinnerLine):
-    return (str(number), winner.prize_label, winner.full_name, winner.unit_name,
+def winner_row(position: int, winner: WinnerLine):
+    return (str(position), winner.prize_label, winner.full_name, winner.unit_name,
             f"{winner.score}/{winner.total}", duration(winner.duration_ms),
             optional_number(winner.prediction), optional_number(winner.error))
 
@@ -207,14 +188,14 @@ def add_winners(doc, report: RoundReport):
         add_line(doc, "DỰ THẢO – danh sách chưa được Ban Tổ chức công bố", bold=True)
     if report.prediction_actual is not None:
         add_line(doc, f"Câu hỏi dự đoán: {report.prediction_question}")
-        add_line(doc, f"Đáp án câu hỏi dự đoán: {vn_number(report.prediction_actual)}.")
+        add_line(doc, f"Đáp án câu hỏi dự đoán: {number(report.prediction_actual)}.")
     if not report.winners:
         add_line(doc, "Chưa có người dự thi đạt giải.")
         return
     for group_name, winners in winners_by_group(report.winners).items():
         group = add_line(doc, group_name, bold=True, italic=True).paragraph_format
         group.space_before, group.keep_with_next = Pt(6), True
-        rows = [winner_row(number, winner) for number, winner in enumerate(winners, 1)]
+        rows = [winner_row(position, winner) for position, winner in enumerate(winners, 1)]
         add_table(doc, WINNER_HEADERS, rows, WINNER_WIDTHS, "clllcccc", size=11)
 
 

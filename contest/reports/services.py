@@ -8,6 +8,7 @@ from contest.audit.services import record
 from contest.contests.models import Round
 from contest.errors import Conflict, DomainError, NotFound
 from contest.extensions import db
+from contest.lookups import found_or_404
 from contest.reports.exports import winners_workbook, write_round_export
 from contest.reports.models import ExportJob
 from contest.reports.report_document import report_docx
@@ -31,9 +32,7 @@ class ExportFileMissing(NotFound):
 def job_of_round(round_: Round, public_id: str) -> ExportJob:
     """The job, only if it belongs to this round (never trust an id from a URL)."""
     job = db.session.scalar(select(ExportJob).where(ExportJob.public_id == public_id))
-    if job is None or job.round_id != round_.id:
-        raise NotFound("Không tìm thấy yêu cầu xuất dữ liệu.")
-    return job
+    return found_or_404(job, "Không tìm thấy yêu cầu xuất dữ liệu.", round_id=round_.id)
 
 
 def job_file(round_: Round, public_id: str, actor) -> tuple[ExportJob, Path]:

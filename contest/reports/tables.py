@@ -12,11 +12,13 @@ people ranked above a group's last winner who take no prize. That sheet and the
 ranking end with a "Xét giải" column (``prizes.statuses``): the prize, "Bị loại:
 <lý do>", "Không xét giải: <vì sao>", or empty.
 """
+from fractions import Fraction
 from itertools import chain
 from typing import Iterator
 
 from sqlalchemy import func, select
 
+from contest import formatting
 from contest.accounts.models import AUDIENCES
 from contest.bank.statistics import question_statistics
 from contest.clock import format_local
@@ -79,12 +81,16 @@ def expected_rows(round_: Round) -> int:
 
 # --- value formatting ----------------------------------------------------------
 
+# Numeric cells, rounded by the rule the pages and the Word report use.
+
 def seconds(duration_ms: int) -> float:
-    return round(duration_ms / 1000, 1)
+    return float(formatting.rounded(Fraction(duration_ms, 1000), 1))
 
 
-def rounded(value: float | None, factor: float = 1) -> float | None:
-    return None if value is None else round(value * factor, 2)
+def rounded(value: float | None, factor: int = 1) -> float | None:
+    if value is None:
+        return None
+    return float(formatting.rounded(formatting.as_decimal(value) * factor, 2))
 
 
 # --- the tables ----------------------------------------------------------------

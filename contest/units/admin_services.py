@@ -8,8 +8,9 @@ from sqlalchemy.exc import IntegrityError
 
 from contest.audit.services import record as audit
 from contest.caching import results_changed
-from contest.errors import Conflict, NotFound
+from contest.errors import Conflict
 from contest.extensions import db
+from contest.lookups import get_or_404
 from contest.text import fold
 from contest.units.models import Unit
 from contest.units.rules import CODE_TAKEN, UnitRecord
@@ -26,10 +27,7 @@ class AlreadyInState(Conflict):
 
 
 def get_unit(unit_id: int) -> Unit:
-    unit = db.session.get(Unit, unit_id)
-    if unit is None:
-        raise NotFound("Không tìm thấy đơn vị.")
-    return unit
+    return get_or_404(Unit, unit_id, "Không tìm thấy đơn vị.")
 
 
 def code_taken(code: str, except_id: int | None = None) -> bool:

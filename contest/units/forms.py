@@ -3,6 +3,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, ValidationError
 
+from contest.formatting import megabytes
 from contest.forms import ChoiceField, VietnameseIntegerField
 from contest.units import rules
 from contest.units.admin_services import code_taken
@@ -63,7 +64,6 @@ class ImportForm(FlaskForm):
         size = stream.tell()
         stream.seek(0)
         if size > MAX_UPLOAD_BYTES:
-            megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")
             raise ValidationError(
-                f"Tệp quá lớn ({megabytes} MB), tối đa {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. "
+                f"Tệp quá lớn ({megabytes(size)} MB), tối đa {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. "
                 "Hãy chia thành nhiều tệp nhỏ hơn.")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from contest.formatting import number
 from contest.spreadsheets import Limits, Sheet, read_sheet, write_xlsx
 from contest.text import fold
 from contest.units import rules
@@ -106,8 +107,8 @@ def _guide_frame() -> pd.DataFrame:
                                   "hai cột này được bỏ qua. Ngừng hoặc mở lại hoạt động một "
                                   "đơn vị trên trang quản trị."),
         ("Lưu ý", "Mọi dòng được kiểm tra trước khi nhập: nếu có dòng sai thì không có gì "
-                  f"thay đổi. Tệp .xlsx, tối đa 2 MB và {MAX_ROWS:,} dòng. Dòng để trống được bỏ qua."
-                  .replace(",", ".")),
+                  f"thay đổi. Tệp .xlsx, tối đa 2 MB và {number(MAX_ROWS)} dòng. Dòng để trống "
+                  "được bỏ qua."),
     ]
     return pd.DataFrame(rows, columns=["Cột", "Cách điền"])
 

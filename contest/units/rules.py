@@ -3,6 +3,7 @@ organizer's form and for the Excel import."""
 import re
 from dataclasses import asdict, dataclass
 
+from contest.formatting import number
 from contest.text import clean_text, fold
 from contest.units.models import UNIT_KINDS
 
@@ -17,7 +18,7 @@ CODE_MISSING = "Vui lòng nhập mã đơn vị."
 NAME_MISSING = "Vui lòng nhập tên đơn vị."
 NAME_TOO_LONG = f"Tên đơn vị tối đa {MAX_NAME} ký tự."
 KIND_UNKNOWN = "Loại đơn vị phải là " + ", ".join(f"“{label}”" for label in UNIT_KINDS.values()) + "."
-HEADCOUNT_RULE = f"Biên chế phải là số nguyên từ 0 đến {MAX_HEADCOUNT:,}".replace(",", ".") + ", hoặc để trống."
+HEADCOUNT_RULE = f"Biên chế phải là số nguyên từ 0 đến {number(MAX_HEADCOUNT)}, hoặc để trống."
 CODE_TAKEN = "Mã đơn vị này đã được dùng cho một đơn vị khác."
 
 

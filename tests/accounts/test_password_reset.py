@@ -10,7 +10,6 @@ from email.policy import default as default_policy
 import pytest
 from aiosmtpd.controller import Controller
 from flask import current_app
-from sqlalchemy import event
 
 from contest import create_app
 from contest.accounts.models import User
@@ -19,6 +18,7 @@ from contest.config import TestConfig
 from contest.extensions import db
 from tests.conftest import PASSWORD, CSRFClient
 from tests.hostile import FORGED_HOST, forge_host
+from tests.queries import count_queries
 
 NEW_PASSWORD = "mat-khau-moi-456"
 LINK = re.compile(r"https?://\S+/dat-lai-mat-khau/\S+")
@@ -119,17 +119,8 @@ def test_the_request_does_the_same_work_for_a_known_and_an_unknown_address(app, 
 
 def answer_and_statements(client, address: str):
     """The answer to a link request and the SQL run on the request's own thread."""
-    request_thread, statements = threading.get_ident(), []
-
-    def note(conn, cursor, statement, *args):
-        if threading.get_ident() == request_thread:
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
+    with count_queries() as statements:
         response = ask_for_link(client, address)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
     return response, statements
 
 

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from contest import clock
 from contest.caching import clear_result_caches
@@ -15,6 +14,7 @@ from contest.extensions import cache, db
 from contest.prizes.group_admin import GroupSettings, update_group
 from contest.prizes.models import PrizeGroup
 from tests.conftest import login
+from tests.queries import statements_of
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 START = datetime(2026, 11, 20, 3, 0, tzinfo=timezone.utc)
@@ -106,19 +106,6 @@ def cached(app):
     clear_result_caches()
     yield
     clear_result_caches()
-
-
-def statements_of(client, url: str) -> list[str]:
-    statements = []
-
-    def listener(_connection, _cursor, statement, *_):
-        statements.append(statement)
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
-    return statements
 
 
 def test_the_prizes_cost_the_home_page_no_query_once_cached(client, rounds, cached):

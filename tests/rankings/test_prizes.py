@@ -7,8 +7,9 @@ from contest.extensions import db
 from contest.prizes import services
 from contest.prizes.models import Award, PrizeGroup
 from contest.prizes.services import (
-    AlreadyPublished, NotAWinner, ReasonRequired, ResultsNotFinal, WinnersNotVerified,
+    AlreadyPublished, NotAWinner, ResultsNotFinal, WinnersNotVerified,
 )
+from contest.reasons import ReasonRequired
 from contest.audit.models import AuditLog
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt
