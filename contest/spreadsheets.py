@@ -208,7 +208,7 @@ def _check_declared_size(worksheet, limits: Limits) -> None:
     if columns and columns > limits.max_columns:
         raise SpreadsheetError(
             f"Trang tính khai báo {columns} cột (đến cột {get_column_letter(columns)}), tối đa "
-            f"{limits.max_columns} cột. Hãy xoá các cột thừa hoặc chép dữ liệu sang tệp mẫu.")
+            f"{limits.max_columns} cột. Hãy xóa các cột thừa hoặc chép dữ liệu sang tệp mẫu.")
     if rows and rows > limits.max_rows + 1:
         raise _too_many_rows(limits)
 
@@ -217,7 +217,7 @@ def _too_many_rows(limits: Limits) -> SpreadsheetError:
     return SpreadsheetError(
         f"Trang tính vượt quá giới hạn: tối đa {formatting.number(limits.max_rows)} dòng dữ "
         f"liệu (dòng 2 đến dòng {formatting.number(limits.max_rows + 1)}). Hãy chia thành "
-        "nhiều tệp, hoặc xoá các dòng thừa ở cuối trang tính.")
+        "nhiều tệp, hoặc xóa các dòng thừa ở cuối trang tính.")
 
 
 def _cell_text(value) -> str:

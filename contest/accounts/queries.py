@@ -80,7 +80,7 @@ def attempts_of(user: User) -> list[tuple[Attempt, Round]]:
 
 def audit_about(user: User) -> list[tuple[AuditLog, str | None, dict | None]]:
     """The latest audit rows whose target is ``user``, with the actor's name and
-    the details as they read now (personal values, or "(đã xoá)" once erased)."""
+    the details as they read now (personal values, or "(đã xóa)" once erased)."""
     stmt = (select(AuditLog, User.full_name).outerjoin(User, User.id == AuditLog.actor_id)
             .where(AuditLog.target_type == "User", AuditLog.target_id == str(user.id))
             .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(HISTORY_LIMIT))

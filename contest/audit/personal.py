@@ -6,7 +6,7 @@ organizer typed about someone) is therefore not written into ``details``: it goe
 to ``audit_personal_values``, tied to the person it is about, and ``details``
 holds a reference ``{"personal": <id>}``. Reading the log resolves references to
 the value while it exists; deleting or anonymising the person deletes the values
-(``erase_about``), and the log then reads "(đã xoá)" in their place.
+(``erase_about``), and the log then reads "(đã xóa)" in their place.
 """
 from sqlalchemy import delete, select, update
 
@@ -23,7 +23,7 @@ class Erased:
     """What a reference reads as once its value is erased."""
 
     def __str__(self) -> str:
-        return "(đã xoá)"
+        return "(đã xóa)"
 
 
 ERASED = Erased()

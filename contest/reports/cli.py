@@ -16,6 +16,6 @@ def purge_command():
     marked expired."""
     purged = purge_expired_exports()
     for job in purged:
-        click.echo(f"Đã xoá tệp xuất {job.public_id} ({job.format_label}) của đợt thi "
+        click.echo(f"Đã xóa tệp xuất {job.public_id} ({job.format_label}) của đợt thi "
                    f"số {job.round_id}.")
-    click.echo(f"Đã xoá {len(purged)} tệp xuất quá hạn lưu giữ.")
+    click.echo(f"Đã xóa {len(purged)} tệp xuất quá hạn lưu giữ.")

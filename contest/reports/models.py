@@ -14,7 +14,7 @@ FORMATS = {"xlsx": "Excel (.xlsx)", "csv": "CSV (.zip)"}
 # "expired" is shown, never stored: a job whose file was deleted (its retention
 # time passed, or a person in it had their data erased) stays "done" with no path.
 STATUSES = {"queued": "Đang chờ", "running": "Đang xuất", "done": "Hoàn thành", "failed": "Lỗi",
-            "expired": "Đã hết hạn — tệp đã xoá"}
+            "expired": "Đã hết hạn — tệp đã xóa"}
 # A job in progress whose worker has not reported for this long is taken as
 # dead (the worker restarted): it is shown as failed and may be requested again.
 STALE_AFTER = timedelta(minutes=2)

@@ -19,7 +19,7 @@ from contest.extensions import db
 from contest.quiz.models import Attempt
 from contest.reports.models import ExportJob
 
-ERASED_WHILE_RUNNING = ("Dữ liệu cá nhân của một người trong đợt thi đã được xoá trong khi "
+ERASED_WHILE_RUNNING = ("Dữ liệu cá nhân của một người trong đợt thi đã được xóa trong khi "
                         "xuất: tệp không được giữ lại. Vui lòng yêu cầu xuất lại.")
 
 

@@ -21,7 +21,7 @@ class ExportNotReady(Conflict):
 
 class ExportExpired(DomainError):
     status_code = 410
-    message = ("Tệp xuất này đã hết hạn và đã bị xoá khỏi máy chủ vì chứa dữ liệu cá nhân. "
+    message = ("Tệp xuất này đã hết hạn và đã bị xóa khỏi máy chủ vì chứa dữ liệu cá nhân. "
                "Vui lòng yêu cầu xuất lại.")
 
 

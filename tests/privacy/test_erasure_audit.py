@@ -1,6 +1,6 @@
 """Deleting a person's data erases what the audit log says about them: a phone or
 e-mail changed on /ho-so, the name and phone typed in the deletion request, the
-address they acted from. Who did what and when stays; the values read "(đã xoá)".
+address they acted from. Who did what and when stays; the values read "(đã xóa)".
 Both deletion paths: a request carried out, and ``flask privacy anonymise``."""
 import json
 import re
@@ -26,7 +26,7 @@ REQUESTS = "/quan-tri/du-lieu-ca-nhan/yeu-cau-xoa"
 EMAIL_LINK = re.compile(r"https?://[^/\s]+(/ho-so/xac-nhan-email/\S+)")
 PHONES = ("0987111222", "0987333444")
 EMAILS = ("hanh.moi@example.vn", "hanh.2026@example.vn")
-ERASED = "(đã xoá)"
+ERASED = "(đã xóa)"
 
 
 def change_on_profile(client, person, **changes) -> None:
@@ -49,7 +49,7 @@ def leave_a_trail(client, person) -> list[str]:
     for phone, email in zip(PHONES, EMAILS):
         change_on_profile(client, person, phone=phone, email=email)
     assert (reloaded(person).phone, reloaded(person).email) == (PHONES[-1], EMAILS[-1])
-    reason = f"Tôi là {name}, số điện thoại {PHONES[-1]}, xin xoá dữ liệu"
+    reason = f"Tôi là {name}, số điện thoại {PHONES[-1]}, xin xóa dữ liệu"
     response = client.post("/ho-so/du-lieu-ca-nhan/yeu-cau-xoa", data={"confirm": "y", "reason": reason})
     assert response.status_code == 302
     client.post("/dang-xuat")

@@ -18,7 +18,7 @@ from tests.rankings.conftest import results_cached  # noqa: F401  (fixture)
 from tests.reports.test_export_pages import url
 
 CARRY_OUT = "/quan-tri/du-lieu-ca-nhan/yeu-cau-xoa/{}/thuc-hien"
-GONE = "Tệp xuất này đã hết hạn và đã bị xoá khỏi máy chủ"
+GONE = "Tệp xuất này đã hết hạn và đã bị xóa khỏi máy chủ"
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_a_deletion_carried_out_deletes_the_exports_of_the_persons_rounds(
     assert not mine_path.exists()
     response = client.get(url(scenario.round, f"/{mine.public_id}/tai-ve"))
     assert response.status_code == 410 and GONE in response.get_data(as_text=True)
-    assert "Đã hết hạn — tệp đã xoá" in client.get(url(scenario.round)).get_data(as_text=True)
+    assert "Đã hết hạn — tệp đã xóa" in client.get(url(scenario.round)).get_data(as_text=True)
     assert other_path.is_file()
     assert client.get(url(other_round, f"/{other.public_id}/tai-ve")).status_code == 200
 
@@ -79,7 +79,7 @@ def test_an_export_queued_before_an_erasure_is_never_built(client, scenario):
     db.session.expire_all()
     assert job.status == "failed" and job.path is None and not export_path(job).exists()
     page = client.get(url(scenario.round, f"/{job.public_id}")).get_data(as_text=True)
-    assert "đã được xoá trong khi xuất" in page
+    assert "đã được xóa trong khi xuất" in page
 
 
 def test_an_export_being_built_during_an_erasure_is_not_kept(client, scenario, monkeypatch):

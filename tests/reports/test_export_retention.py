@@ -9,8 +9,8 @@ from contest.extensions import db
 from tests.conftest import login
 from tests.reports.test_export_pages import jobs, url
 
-EXPIRED = "Đã hết hạn — tệp đã xoá"
-GONE = "Tệp xuất này đã hết hạn và đã bị xoá khỏi máy chủ"
+EXPIRED = "Đã hết hạn — tệp đã xóa"
+GONE = "Tệp xuất này đã hết hạn và đã bị xóa khỏi máy chủ"
 
 
 @pytest.fixture
@@ -83,13 +83,13 @@ def test_the_retention_time_is_configured(app, client, scenario, built, frozen):
 
 def test_the_purge_command_deletes_only_expired_files(runner, scenario, built, frozen):
     result = runner.invoke(args=["exports", "purge"])
-    assert result.exit_code == 0 and "Đã xoá 0 tệp xuất quá hạn" in result.output
+    assert result.exit_code == 0 and "Đã xóa 0 tệp xuất quá hạn" in result.output
     path = Path(built.path)
     assert path.is_file()
     frozen.move(hours=72, seconds=1)
     result = runner.invoke(args=["exports", "purge"])
     assert result.exit_code == 0, result.output
-    assert built.public_id in result.output and "Đã xoá 1 tệp xuất quá hạn" in result.output
+    assert built.public_id in result.output and "Đã xóa 1 tệp xuất quá hạn" in result.output
     assert not path.exists()
     db.session.expire_all()
     assert built.expired
