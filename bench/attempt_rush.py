@@ -23,9 +23,8 @@ if __package__ in (None, ""):  # run as a script: bench/attempt_rush.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import (
-    FORM, PASSWORD, Session, bench_app, csrf_from, database_url, free_port,
-    fresh_schema_with_bank, login, run_load, serve, server_env, serving_settings,
-    stop,
+    FORM, PASSWORD, Session, bench_app, csrf_from, database_url, free_port, fresh_schema_with_bank,
+    login, run_load, serve, server_env, serving_settings, stop,
 )
 
 
@@ -33,8 +32,8 @@ def prepare_database(url: str, users: int) -> None:
     """Schema, the question bank, one open round and ``users`` contestants."""
     from datetime import date, timedelta
 
-    from contest.accounts.hashing import hash_password
     from contest.accounts.models import User
+    from contest.accounts.rules.hashing import hash_password
     from contest.clock import now
     from contest.contests.models import Contest, Round
     from contest.extensions import db

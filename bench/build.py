@@ -46,8 +46,12 @@ class Steps:
         self.steps = steps
 
     def run(self, name, function, *args):
+        """One step, in a unit of work of its own, as a request or a command would be."""
+        from contest.transactions import unit_of_work
+
         started = time.perf_counter()
-        value = function(*args)
+        with unit_of_work():
+            value = function(*args)
         self.steps[name] = time.perf_counter() - started
         print(f"  {name}: {self.steps[name]:.1f} s", flush=True)
         return value
@@ -56,8 +60,8 @@ class Steps:
 def setup(attempts: int, fresh_people: int, rng) -> Built:
     """Schema, bank, units, the contest and the accounts (in an app context)."""
 
-    from contest.accounts.hashing import hash_password
     from contest.accounts.models import User
+    from contest.accounts.rules.hashing import hash_password
     from contest.clock import now
     from contest.contests.models import Contest, Round
     from contest.demo import create_units
@@ -132,7 +136,7 @@ def _sync_sequence(table_name: str) -> None:
 
 def _drawable_question_ids() -> list[int]:
     """Every active current question: what the synthetic attempts are drawn from
-    (the app draws per round through ``contest.quiz.selection``)."""
+    (the app draws per round through ``contest.quiz.rules.selection``)."""
     from contest.bank.models import Question
     from contest.extensions import db
 
@@ -143,10 +147,10 @@ def _drawable_question_ids() -> list[int]:
 def load_round(built: Built, attempts: int, result_people: int, rng) -> None:
     """Round A's people, attempts and tallies, in bulk (in an app context)."""
     from contest.accounts.models import User
+    from contest.bank.models import QuestionTally
     from contest.contests.models import Round
     from contest.extensions import db
     from contest.quiz.models import Attempt
-    from contest.rankings.models import QuestionTally
 
     steps = Steps(built.steps)
     round_a = db.session.get(Round, built.round_a)
@@ -224,7 +228,7 @@ def finish_round(built: Built) -> None:
     from contest.contests.models import Round
     from contest.extensions import db
     from contest.prizes.services import provisional_winners, publish_results, verify_winner
-    from contest.rankings.results import compute_results
+    from contest.rankings.services.results import compute_results
 
     steps = Steps(built.steps)
     round_a = db.session.get(Round, built.round_a)

@@ -99,7 +99,7 @@ def late_answers(url: str) -> int:
 
     from contest.extensions import db
     from contest.quiz.models import Attempt, AttemptItem
-    from contest.quiz.saving import grace
+    from contest.quiz.services.saving import grace
 
     app = bench_app(url)
     with app.app_context():

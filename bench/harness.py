@@ -49,16 +49,18 @@ def bench_app(url: str):
 def fresh_schema_with_bank() -> None:
     """Drop and create every table, then load the shipped question bank
     (inside an app context)."""
-    from contest.bank.loader import load_records
-    from contest.bank.records import read_topic_file, topic_files
-    from contest.bank.validate import NO_MINIMUMS, check_directory
+    from contest.bank.formats.records import read_topic_file, topic_files
+    from contest.bank.rules.validate import NO_MINIMUMS, check_directory
+    from contest.bank.services.loader import load_records
     from contest.extensions import db
+    from contest.transactions import unit_of_work
 
     db.drop_all()
     db.create_all()
     records, _ = check_directory(ROOT / "question_bank", NO_MINIMUMS, whole_bank_rules=False)
     titles = {f.topic: f.title for f in map(read_topic_file, topic_files(ROOT / "question_bank"))}
-    load_records(records, titles)
+    with unit_of_work():
+        load_records(records, titles)
 
 
 def server_env(url: str, **extra) -> dict:

@@ -158,7 +158,7 @@ def _run_measured(command: list[str], env: dict, timeout: float = 1800) -> tuple
 
 FALLBACK = ("import sys, wsgi; from contest.extensions import db; "
             "from contest.contests.models import Round; "
-            "from contest.reports.exports import write_round_workbook; "
+            "from contest.reports.services.exports import write_round_workbook; "
             "app = wsgi.app; ctx = app.app_context(); ctx.push(); "
             "print(write_round_workbook(db.session.get(Round, int(sys.argv[1])), sys.argv[2]))")
 

@@ -3,9 +3,10 @@ from flask import Flask
 
 from contest.caching import install_cache_hooks
 from contest.config import Config
-from contest.extensions import bootstrap, cache, csrf, db, limiter, login_manager, mail, migrate
+from contest.extensions import cache, csrf, db, limiter, login_manager, mail, migrate
 from contest.replica import init_replica
 from contest.security import require_settings
+from contest.transactions import UnitOfWorkApp
 
 
 def create_app(config=None, *, for_cli: bool = False) -> Flask:
@@ -17,7 +18,7 @@ def create_app(config=None, *, for_cli: bool = False) -> Flask:
     (``security.require_settings``). The schema is never created or upgraded
     here: ``flask --app wsgi db upgrade`` is a deployment step.
     """
-    app = Flask(__name__, template_folder="../templates", static_folder="../static",
+    app = UnitOfWorkApp(__name__, template_folder="../templates", static_folder="../static",
                 instance_relative_config=True)
     app.config.from_object(config or Config)
     require_settings(app, for_cli)
@@ -25,10 +26,11 @@ def create_app(config=None, *, for_cli: bool = False) -> Flask:
     from contest import request_guard
     request_guard.register(app)  # the bounded <int:…> converter, before the blueprints
     _register_blueprints(app)
+    _connect_domain_events()
     from contest import assets, cli, database, errorhandlers
-    from contest.monitoring.error_log import install as install_error_logger
-    from contest.web.hooks import register_hooks
-    from contest.web.template_helpers import register_template_helpers
+    from contest.monitoring.services import install as install_error_logger
+    from contest.site.hooks import register_hooks
+    from contest.site.template_helpers import register_template_helpers
     register_hooks(app)
     install_error_logger(app)  # errors the app logs go to the monitoring table
     database.configure_engine_events(app)
@@ -38,6 +40,14 @@ def create_app(config=None, *, for_cli: bool = False) -> Flask:
     cli.register(app)
     _trust_proxies(app)
     return app
+
+
+def _connect_domain_events() -> None:
+    """A domain tells the layers above it through a signal they connect to here
+    (connecting twice is harmless: a receiver is kept once)."""
+    from contest.quiz.services.events import attempt_scored
+    from contest.rankings.services.tally import record_submission
+    attempt_scored.connect(record_submission, weak=False)
 
 
 def _trust_proxies(app: Flask) -> None:
@@ -54,7 +64,6 @@ def _init_extensions(app: Flask) -> None:
     init_replica(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
     csrf.init_app(app)
-    bootstrap.init_app(app)
     cache.init_app(app)
     install_cache_hooks()  # the result caches are cleared after a marked commit
     limiter.init_app(app)
@@ -67,8 +76,9 @@ def _init_extensions(app: Flask) -> None:
 
     from flask import request
 
-    from contest.accounts.session_account import (LIGHT_ENDPOINTS, SessionCookies,
-                                                  account_for_session)
+    from contest.accounts.services.sessions import (
+        LIGHT_ENDPOINTS, SessionCookies, account_for_session,
+    )
 
     app.session_interface = SessionCookies()
 
@@ -89,29 +99,31 @@ def _unauthorized():
 
 
 def _register_blueprints(app: Flask) -> None:
-    from contest.accounts.admin_routes import bp as account_admin
-    from contest.accounts.profile_routes import bp as profile
-    from contest.accounts.reset_routes import bp as password_reset
-    from contest.accounts.routes import bp as accounts
-    from contest.audit.routes import bp as audit
+    from contest.accounts.routes.accounts import bp as accounts
+    from contest.accounts.routes.reset import bp as password_reset
+    from contest.admin.routes.accounts import bp as account_admin
+    from contest.admin.routes.audit import bp as audit
+    from contest.admin.routes.contests import bp as contest_admin
+    from contest.admin.routes.units import bp as unit_admin
     from contest.bank.routes import bp as bank
     from contest.certificates.routes import bp as certificates
-    from contest.contests.admin_routes import bp as contest_admin
     from contest.contests.routes import bp as contests
     from contest.health.routes import bp as health
     from contest.monitoring.routes import bp as monitoring
     from contest.practice.routes import bp as practice
     from contest.prizes.routes import bp as prizes
+    from contest.profile.routes import bp as profile
     from contest.quiz.routes import bp as quiz
-    from contest.rankings.routes import bp as rankings
-    from contest.rankings.unit_routes import bp as unit_results
+    from contest.rankings.routes.public import bp as rankings
+    from contest.rankings.routes.units import bp as unit_results
     from contest.reports.routes import bp as reports
-    from contest.units.admin_routes import bp as unit_admin
+    from contest.site.routes.mine import bp as my_results
+    from contest.site.routes.public import bp as site
     from contest.units.routes import bp as units
 
     for blueprint in (accounts, account_admin, audit, bank, contests, contest_admin,
                       health, monitoring, prizes, quiz, rankings, reports, unit_results, units,
-                      unit_admin, password_reset, profile):
+                      unit_admin, password_reset, profile, site, my_results):
         app.register_blueprint(blueprint)
     app.register_blueprint(practice)
     app.register_blueprint(certificates)

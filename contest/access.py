@@ -9,8 +9,6 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user, login_required
 
-from contest.accounts.models import STAFF_ROLES
-
 
 def _requires(role: str, allowed):
     def decorator(view):
@@ -28,7 +26,7 @@ def _requires(role: str, allowed):
 organizer_required = _requires("organizer", lambda user: user.is_organizer)
 organizer_required.__doc__ = """Logged in (else to the login page) and an organizer or admin (else 403)."""
 
-manager_required = _requires("unit_manager", lambda user: user.role in STAFF_ROLES)
+manager_required = _requires("unit_manager", lambda user: user.is_staff)
 manager_required.__doc__ = """Logged in and a unit manager, organizer or admin (else 403);
 which unit is checked by the view with ``can_see_unit``."""
 

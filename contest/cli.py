@@ -1,4 +1,5 @@
 """Command-line tools: `flask --app wsgi seed-demo | finish-overdue | export | bank …`."""
+import functools
 import sys
 
 import click
@@ -6,8 +7,9 @@ from flask import current_app
 from flask.cli import ScriptInfo
 
 from contest.audit.services import record
-from contest.bank.validate import NO_MINIMUMS, Minimums, check_directory
+from contest.bank.rules.validate import NO_MINIMUMS, Minimums, check_directory
 from contest.extensions import db
+from contest.transactions import unit_of_work
 
 
 def started_by_flask_cli() -> bool:
@@ -32,6 +34,28 @@ def register(app) -> None:
     app.cli.add_command(exports)
     from contest.contests.cli import shrink_logos_command
     app.cli.add_command(shrink_logos_command)
+    for command in (seed_demo_command, finish_overdue_command, export_command, bank, results,
+                    create_admin_command, privacy, exports, shrink_logos_command):
+        _in_a_unit_of_work(command)
+
+
+def _in_a_unit_of_work(command: click.Command) -> None:
+    """Each of our commands is one unit of work (``contest.transactions``): what
+    it changed is committed when it ends, rolled back when it fails."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _in_a_unit_of_work(sub)
+        return
+    callback = command.callback
+    if callback is None or getattr(callback, "in_unit_of_work", False):
+        return
+
+    @functools.wraps(callback)
+    def committed(*args, **kwargs):
+        with unit_of_work():
+            return callback(*args, **kwargs)
+    committed.in_unit_of_work = True
+    command.callback = committed
 
 
 @click.command("seed-demo")
@@ -52,12 +76,11 @@ def seed_demo_command():
 @click.command("finish-overdue")
 def finish_overdue_command():
     """Finish attempts left open past their deadline (for cron)."""
-    from contest.quiz.services import finish_overdue
+    from contest.quiz.services.attempts import finish_overdue
 
-    count = finish_overdue()
+    count = finish_overdue(each=unit_of_work)  # a sweep never holds the rankings locked long
     if count:
         record("attempts.finish_overdue", count=count)
-        db.session.commit()
     click.echo(f"Đã kết thúc {count} lượt thi quá hạn.")
 
 
@@ -70,9 +93,9 @@ def finish_overdue_command():
 def export_command(round_id, fmt, output):
     """Write every table of a round (winners, rankings, participation, questions)."""
     from contest.contests.models import Round
-    from contest.reports.exports import download_name
-    from contest.reports.services import export_to_path
     from contest.formatting import number
+    from contest.reports.services.exports import download_name
+    from contest.reports.services.requests import export_to_path
 
     round_ = db.session.get(Round, round_id)
     if round_ is None:
@@ -91,7 +114,7 @@ def bank():
 def bank_check():
     """Validate every question file; exit non-zero on any problem."""
     records, problems = check_directory(current_app.config["QUESTION_BANK_DIR"], Minimums())
-    from contest.bank.summary import summary_lines
+    from contest.bank.queries.summary import summary_lines
 
     for problem in problems:
         click.echo(str(problem))
@@ -105,7 +128,7 @@ def bank_check():
 @click.option("--threshold", default=0.6, show_default=True, help="Jaccard index, 0–1")
 def bank_similar(threshold):
     """List pairs of questions that may ask the same fact (for a person to judge)."""
-    from contest.bank.similarity import similar_pairs
+    from contest.bank.rules.similarity import similar_pairs
 
     records, _ = check_directory(current_app.config["QUESTION_BANK_DIR"], NO_MINIMUMS,
                                  whole_bank_rules=False)
@@ -127,7 +150,7 @@ def bank_load():
 @click.argument("path", type=click.Path(dir_okay=False, writable=True))
 def bank_export(path):
     """Write the bank in the database to an Excel file (the template's columns)."""
-    from contest.bank.services import bank_workbook
+    from contest.bank.services.questions import bank_workbook
 
     with open(path, "wb") as out:
         out.write(bank_workbook(actor=None, with_questions=True))
@@ -139,7 +162,7 @@ def bank_export(path):
 def bank_import(path):
     """Validate every row of an Excel file, then create/update the questions;
     on any bad row nothing changes."""
-    from contest.bank.services import import_records, validate_workbook
+    from contest.bank.services.questions import import_records, validate_workbook
 
     with open(path, "rb") as source:
         rows, errors = validate_workbook(source.read())
@@ -155,7 +178,7 @@ def bank_import(path):
 
 
 def _load_bank() -> None:
-    from contest.bank.shipped import ShippedBankInvalid, load_shipped_bank
+    from contest.bank.services.shipped import ShippedBankInvalid, load_shipped_bank
 
     try:
         report = load_shipped_bank()

@@ -96,10 +96,9 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a quiz can stay open for a long time
-    BOOTSTRAP_SERVE_LOCAL = True
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
-    # Proof of work asked of an address with many failed logins (accounts/login_challenge.py).
+    # Proof of work asked of an address with many failed logins (accounts/services/login_challenge.py).
     LOGIN_CHALLENGE_BITS = int(os.environ.get("LOGIN_CHALLENGE_BITS", "16"))
     # Result pages: figures cached this long (Redis when REDIS_URL is set, so every
     # app node shares them; in-process otherwise).
@@ -146,7 +145,7 @@ class Config:
     # (network latency of a phone on a slow mobile network).
     ANSWER_GRACE_SECONDS = int(os.environ.get("ANSWER_GRACE_SECONDS", "3"))
     # An attempt submitted in less than this many seconds a question on average is
-    # flagged for the organizer (kept and ranked; see contest/quiz/plausibility.py).
+    # flagged for the organizer (kept and ranked; see contest/quiz/rules/plausibility.py).
     MIN_SECONDS_PER_QUESTION = float(os.environ.get("MIN_SECONDS_PER_QUESTION", "1.5"))
     QUESTION_BANK_DIR = os.environ.get(
         "QUESTION_BANK_DIR", str(Path(__file__).resolve().parent.parent / "question_bank")

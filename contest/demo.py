@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from contest.accounts.models import User
 from contest.audit.services import record
-from contest.clock import LOCAL_TZ, now
+from contest.clock import day_start, local_day, now
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
 from contest.extensions import db
 from contest.units.services import upsert_unit
@@ -57,15 +57,14 @@ def create_units() -> None:
 
 
 def _local_midnight(days_from_today: int):
-    local_today = now().astimezone(LOCAL_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
-    return local_today + timedelta(days=days_from_today)
+    return day_start(local_day(now()) + timedelta(days=days_from_today))
 
 
 def create_contest() -> Contest:
     contest = Contest(
         slug=DEMO_SLUG,
         name=("Cuộc thi trực tuyến tìm hiểu về cải cách hành chính tỉnh Gia Lai năm "
-              f"{now().astimezone(LOCAL_TZ).year} (bản trình diễn)"),
+              f"{local_day(now()).year} (bản trình diễn)"),
         organizer_name="Ủy ban nhân dân tỉnh Gia Lai",
         contact_line="Đơn vị thường trực: Văn phòng UBND tỉnh Gia Lai",
         description=("Bản trình diễn trên danh sách đơn vị thật của tỉnh Gia Lai sau sắp xếp "
@@ -90,7 +89,7 @@ def create_organizer() -> tuple[User, str]:
     unit_id = db.session.scalar(select(db.metadata.tables["units"].c.id).where(
         db.metadata.tables["units"].c.code == ORGANIZER_UNIT))
     organizer = User(
-        full_name="Ban Tổ chức", date_of_birth=_local_midnight(0).date().replace(year=1980),
+        full_name="Ban Tổ chức", date_of_birth=local_day(now()).replace(year=1980),
         gender="khac", phone="0900000001", email="bantochuc@example.vn",
         audience="cbccvc", unit_id=unit_id, role="organizer",
     )
@@ -110,5 +109,4 @@ def seed_demo() -> str | None:
     organizer, password = create_organizer()
     db.session.flush()
     record("demo.seed", actor=organizer, target=contest)
-    db.session.commit()
     return password

@@ -1,10 +1,10 @@
-"""Errors as a Vietnamese page, or JSON for the /api endpoints."""
+"""Errors as a Vietnamese page, or JSON for the /api endpoints. The request's
+changes were already rolled back by its unit of work (``contest.transactions``)."""
 from flask import jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from contest.errors import DomainError
-from contest.extensions import db
 
 HTTP_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
@@ -31,7 +31,6 @@ def _respond(message: str, status: int):
 def register(app) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
-        db.session.rollback()
         return _respond(error.message, error.status_code)
 
     @app.errorhandler(CSRFError)
@@ -45,5 +44,4 @@ def register(app) -> None:
 
     @app.errorhandler(500)
     def server_error(_error):
-        db.session.rollback()
         return _respond(HTTP_MESSAGES[500], 500)

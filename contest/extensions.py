@@ -1,5 +1,4 @@
 """Flask extensions, created here and bound to the app in ``create_app``."""
-from flask_bootstrap import Bootstrap5
 from flask_caching import Cache
 from flask_compress import Compress
 from flask_limiter import Limiter
@@ -31,7 +30,6 @@ db = SQLAlchemy(model_class=Base, session_options={"class_": RoutingSession})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
-bootstrap = Bootstrap5()
 cache = Cache()
 compress = Compress()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -1,4 +1,4 @@
-"""Vietnamese number formatting: one place, one rounding rule.
+"""Vietnamese numbers, days and times: one place, one rounding rule.
 
 Every number a person reads (web pages, the Word report, charts, messages)
 goes through here, so the same rate reads the same everywhere. Vietnamese
@@ -16,10 +16,15 @@ Babel is not used: its CLDR Vietnamese percent pattern has no decimals, it
 rounds half to even unless the decimal context is changed around every call,
 and two fixed separators do not need a locale database loaded at import.
 """
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from contest.clock import to_local
+from contest.parsing import DAY_FORMAT
+
 DASH = "—"
+MOMENT = f"{DAY_FORMAT} %H:%M"
 _VI_SEPARATORS = str.maketrans(",.", ".,")
 Number = int | float | Decimal | Fraction
 
@@ -81,3 +86,17 @@ def duration(ms: int | None) -> str:
     if minutes == 0:
         return f"{decimal(Fraction(ms, 1000), 1)} giây"
     return f"{minutes} phút {rest} giây"
+
+
+def day(value: date | None) -> str:
+    """A calendar day (a date of birth, a local day already computed) as
+    dd/mm/yyyy, the form ``contest.parsing`` reads back; None -> ''."""
+    return value.strftime(DAY_FORMAT) if value else ""
+
+
+def format_local(moment: datetime | None, pattern: str = MOMENT) -> str:
+    """A stored UTC time as people in Asia/Ho_Chi_Minh read it (dd/mm/yyyy HH:MM
+    unless ``pattern`` says otherwise); None -> ''."""
+    if moment is None:
+        return ""
+    return to_local(moment).strftime(pattern)

@@ -1,9 +1,9 @@
 """Form fields and validators with Vietnamese messages, shared by every form."""
-from datetime import date
-
+from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField
 from wtforms.validators import Length, ValidationError
 
+from contest.clock import local_day, now
 from contest.parsing import BIRTH_YEARS, DAY_FORMAT, parse_day, whole_number
 from contest.text import clean_text
 
@@ -55,7 +55,9 @@ class ChoiceField(SelectField):
 
 
 def not_in_future(form, field):
-    if field.data and field.data > date.today():
+    """Today as the person lives it (Asia/Ho_Chi_Minh, the app's clock), not the
+    server's own day: from 17:00 UTC a date of birth of "tomorrow" in UTC is today."""
+    if field.data and field.data > local_day(now()):
         raise ValidationError("Ngày sinh không thể ở tương lai.")
 
 
@@ -76,3 +78,7 @@ def clean_lines(value):
     """The same for a text with lines (a question, an explanation, the rules)."""
     return clean_text(value, keep_lines=True)
 
+
+class CsrfForm(FlaskForm):
+    """Only the CSRF token: a button that posts (start an attempt, schedule a
+    round, verify or publish winners, switch a question on or off)."""

@@ -43,6 +43,15 @@ def whole_number(text, maximum: int, minimum: int = 0, *, signed: bool = False,
     return number if minimum <= number <= maximum else None
 
 
+def json_integer(value, maximum: int, minimum: int = 0) -> int | None:
+    """A whole number sent in JSON, from ``minimum`` to ``maximum``; None for
+    anything else: true and false (Python counts them as 1 and 0), 2.0, "2",
+    and a number of any size out of bounds (JSON has no limit on digits)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if minimum <= value <= maximum else None
+
+
 def whole_numbers(text, maximum: int, separator: str = ",") -> list[int] | None:
     """"12,7,30" as whole numbers from 0 to ``maximum``; None when any part is not one."""
     if not isinstance(text, str):

@@ -1,24 +1,12 @@
 """Jinja filters: Vietnamese dates, numbers and durations (the numbers
 formatted by ``contest.formatting``, so a page and the Word report agree)."""
 from datetime import datetime
-
 from urllib.parse import urlencode
 
 from flask import Flask, request
 
-from contest.clock import format_local, now
-from contest.formatting import decimal, duration, number, percent, trimmed
-
-
-def prediction_error(error: int | None) -> str:
-    """A best attempt's prediction error as a reader sees it."""
-    from contest.rankings.models import MISSING_PREDICTION_ERROR
-
-    if error is None:
-        return "—"
-    if error >= MISSING_PREDICTION_ERROR:
-        return "không dự đoán"
-    return number(error)
+from contest.clock import now
+from contest.formatting import day, decimal, duration, format_local, number, percent, trimmed
 
 
 def query_with(name: str, value) -> str:
@@ -34,13 +22,13 @@ def iso_utc(moment: datetime) -> str:
 
 def register(app: Flask) -> None:
     app.add_template_filter(format_local, "local_time")
+    app.add_template_filter(day, "vn_day")
     app.add_template_filter(number, "vn_number")
     app.add_template_filter(duration, "duration")
     app.add_template_filter(iso_utc, "iso_utc")
     app.add_template_filter(percent, "vn_percent")
     app.add_template_filter(decimal, "vn_decimal")
     app.add_template_filter(trimmed, "vn_trimmed")
-    app.add_template_filter(prediction_error, "prediction_error")
     # A global, not a context variable: imported macros (the pager) see globals only.
     app.add_template_global(query_with, "query_with")
 

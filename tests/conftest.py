@@ -19,6 +19,7 @@ from contest.extensions import db
 from contest.text import fold
 from contest.units.models import Unit
 from tests import queries
+from tests.database import commits, emptied_afterwards, rolled_back_afterwards
 from tests.workers import isolate_worker
 
 PASSWORD = "mat-khau-123"
@@ -89,7 +90,9 @@ def empty_database_url(database_url, tmp_path):
 
 
 @pytest.fixture
-def app(database_url):
+def app(request, database_url):
+    """The app on a database whose rows never outlive the test: rolled back, or
+    emptied for a test marked ``commits`` (see tests/database.py)."""
     class Config(TestConfig):
         SQLALCHEMY_DATABASE_URI = database_url
 
@@ -100,24 +103,12 @@ def app(database_url):
             db.drop_all()
             db.create_all()
             _schemas_ready.add(database_url)
-        yield app
-        db.session.remove()
-        _empty_tables()
+        cleanup = emptied_afterwards if commits(request) else rolled_back_afterwards
+        with cleanup():
+            yield app
         for engine in db.engines.values():  # no pooled connection outlives its test's app
             engine.dispose()
     clock.freeze(None)
-
-
-def _empty_tables() -> None:
-    with db.engine.begin() as connection:
-        for table in reversed(db.metadata.sorted_tables):
-            connection.execute(table.delete())
-        if connection.dialect.name == "postgresql":
-            for table in db.metadata.sorted_tables:
-                if "id" not in table.c:
-                    continue
-                connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), 1, false)"))
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 the requests a contestant and an organizer can make."""
 from contest.extensions import db
 from tests.conftest import login
+from tests.database import committed_view
 
 NOT_FOUND = "Không tìm thấy trang bạn yêu cầu."
 UNREADABLE = "Dữ liệu gửi lên chứa ký tự không hợp lệ."
@@ -10,10 +11,10 @@ BAD_ANSWER = "Câu trả lời không hợp lệ."
 
 
 def database_rows() -> dict[str, list[str]]:
-    """Every row of every table as text, read on a connection of its own: equal
-    before and after a refused request when the request changed nothing."""
+    """Every row of every table as text, as committed: equal before and after a
+    refused request when the request changed nothing."""
     db.session.expire_all()
-    with db.engine.connect() as connection:
+    with committed_view() as connection:
         return {table.name: sorted(repr(tuple(row)) for row in connection.execute(table.select()))
                 for table in db.metadata.sorted_tables}
 

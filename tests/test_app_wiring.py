@@ -1,5 +1,5 @@
 """No blueprint wires the whole app: hooks, template filters and globals, error
-handlers and the error logger are registered by the factory (``contest.web``).
+handlers and the error logger are registered by the factory (``contest.site``).
 
 A blueprint's ``before_app_request`` or ``app_template_filter`` runs for every
 page of the app, yet a reader finds it only by opening that blueprint; and it

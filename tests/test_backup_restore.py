@@ -4,6 +4,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, select
 
 from contest.accounts.models import User
@@ -23,6 +24,7 @@ def phones() -> set[str]:
     return set(db.session.scalars(select(User.phone)))
 
 
+@pytest.mark.commits
 def test_a_restore_brings_back_what_the_backup_held(app, database_url, make_user, tmp_path):
     kept, removed_later = make_user().phone, make_user().phone
     backup = tmp_path / "contest.backup"
@@ -36,6 +38,7 @@ def test_a_restore_brings_back_what_the_backup_held(app, database_url, make_user
     assert phones() == {kept, removed_later}
 
 
+@pytest.mark.commits
 def test_a_damaged_backup_is_refused_and_changes_nothing(app, database_url, make_user, tmp_path):
     person = make_user().phone
     damaged = tmp_path / "damaged.backup"

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from contest import _trust_proxies, clock
-from contest.rankings.results import compute_results
+from contest.rankings.services.results import compute_results
 from tests.conftest import login
 from tests.quiz.helpers import save, start
 from tests.rankings.helpers import take_attempt

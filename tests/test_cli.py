@@ -27,7 +27,7 @@ def test_seed_demo_creates_the_demo_once(runner):
 
 
 def test_a_newcomers_demo_attempts_hold_only_national_and_gia_lai_questions(runner, make_user):
-    from contest.quiz.services import start_attempt, submit_attempt
+    from contest.quiz.services.attempts import start_attempt, submit_attempt
 
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     contest = db.session.query(Contest).one()

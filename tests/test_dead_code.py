@@ -14,7 +14,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # Kept on purpose, with the reason.
 KEPT = {
-    "read_xlsx": "reads our own workbooks back (round trips in the tests)",
 }
 
 

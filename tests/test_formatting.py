@@ -1,5 +1,6 @@
 """Vietnamese numbers: a dot between thousands, a comma before decimals, and
 one rounding rule (half up on the decimal value) wherever a number is read."""
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from fractions import Fraction
 
@@ -56,3 +57,16 @@ def test_megabytes_and_duration():
     assert formatting.duration(4_250) == "4,3 giây"
     assert formatting.duration(95_300) == "1 phút 35 giây"
     assert formatting.duration(None) == ""
+
+
+def test_day_reads_dd_mm_yyyy():
+    assert formatting.day(date(2026, 3, 5)) == "05/03/2026"
+    assert formatting.day(None) == ""
+
+
+def test_a_moment_reads_in_ho_chi_minh_time():
+    # 17:30 UTC is 00:30 the next day in Asia/Ho_Chi_Minh
+    moment = datetime(2026, 11, 19, 17, 30, tzinfo=timezone.utc)
+    assert formatting.format_local(moment) == "20/11/2026 00:30"
+    assert formatting.format_local(moment, "%H:00") == "00:00"
+    assert formatting.format_local(None) == ""

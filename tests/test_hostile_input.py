@@ -346,3 +346,12 @@ def test_an_audit_date_outside_the_years_is_refused(organizer, url, args, messag
     assert response.status_code == 400
     assert message in text_of(response)
     assert database_rows() == before
+
+
+@pytest.mark.parametrize("version", [BIG, HUGE, "²", "-1"])
+def test_a_question_version_that_is_not_one_shows_the_current_version(organizer, make_questions,
+                                                                      version):
+    question = make_questions(1)[0]
+    response = organizer.get(f"/quan-tri/cau-hoi/{question.code}?version={version}")
+    assert response.status_code == 200
+    assert question.text in text_of(response)

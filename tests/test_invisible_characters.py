@@ -4,8 +4,8 @@ controls), and phone numbers are ASCII digits (full-width folded, other scripts'
 digits refused), so duplicate checks cannot be passed by what no one can see."""
 import pytest
 
-from contest.accounts.phone import is_valid_mobile, normalize_phone
-from contest.bank.validate import question_problems
+from contest.accounts.rules.phone import is_valid_mobile, normalize_phone
+from contest.bank.rules.validate import question_problems
 from contest.text import clean_text, normalise_text
 
 LOOK_ALIKES = ["Một\u200b cửa", "Một cửa\u200d", "\ufeffMột cửa", "Một \u202ecửa", "Mo\u0323\u0302t cửa"]

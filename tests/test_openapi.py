@@ -119,6 +119,7 @@ def cases(operation, mode: GenerationMode, world, **fixed):
 
 
 @pytest.mark.parametrize("path, method, mode", RUNS, ids=lambda value: str(value))
+@pytest.mark.commits
 def test_the_endpoint_keeps_to_its_description(client, world, path, method, mode):
     operation = SCHEMA[path][method]
     auth = {"headers": {"X-CSRFToken": client.csrf_token()},

@@ -8,13 +8,12 @@ import io
 import re
 from datetime import timedelta
 
-import pandas as pd
 
 from contest.audit.models import AuditLog
 from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.prizes.models import Award
-from contest.spreadsheets import write_xlsx
+from contest.spreadsheets import Table, write_xlsx
 from tests.contests.helpers import contest_form, local, round_form
 from tests.quiz.helpers import correct_choice
 
@@ -25,8 +24,7 @@ UNITS = [("GL-S02", "Sở Nội vụ", "Sở, ban, ngành", 60),
 
 
 def units_workbook() -> bytes:
-    frame = pd.DataFrame(UNITS, columns=["Mã đơn vị", "Tên đơn vị", "Loại", "Biên chế"])
-    return write_xlsx({"Đơn vị": frame})
+    return write_xlsx(Table("Đơn vị", ["Mã đơn vị", "Tên đơn vị", "Loại", "Biên chế"], UNITS))
 
 
 def follow(client, response):

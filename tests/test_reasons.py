@@ -7,11 +7,12 @@ from datetime import timedelta
 import pytest
 
 from contest import clock
-from contest.accounts import extra_time, management
+from contest.accounts.services import extra_time
+from contest.accounts.services import management
 from contest.audit.models import AuditLog
-from contest.contests import lifecycle
+from contest.admin.services import lifecycle
 from contest.extensions import db
-from contest.privacy import services as privacy
+from contest.privacy.services import requests as privacy
 from contest.privacy.models import DeletionRequest
 from contest.prizes import services as prizes
 from contest.reasons import TOO_LONG, ReasonRequired

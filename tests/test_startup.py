@@ -67,7 +67,7 @@ def test_no_link_falls_back_on_the_request_host(app):
     app.config["PUBLIC_URL"] = ""
     with app.test_request_context("/", headers={"Host": "attacker.example"}):
         with pytest.raises(RuntimeError, match="Chưa đặt PUBLIC_URL"):
-            absolute_url("contests.home")
+            absolute_url("site.home")
 
 
 def test_the_demo_serves_its_links_on_the_local_port(monkeypatch):

@@ -3,6 +3,7 @@ no acknowledged answer, and the app goes on answering (a small, fast version of
 ``python -m bench faults``), on SQLite and PostgreSQL."""
 import time
 
+import pytest
 from sqlalchemy import select
 
 from bench.faults import kill_a_worker
@@ -44,6 +45,7 @@ def save_until_acknowledged(port: int, session: Session, public_id: str, token: 
         time.sleep(0.2)
 
 
+@pytest.mark.commits
 def test_a_killed_worker_loses_no_acknowledged_answer(app, database_url, make_questions,
                                                      make_round, make_user):
     make_questions(12)

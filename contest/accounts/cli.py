@@ -4,7 +4,7 @@ from datetime import date
 
 import click
 
-from contest.accounts.management import create_admin
+from contest.accounts.services.management import create_admin
 from contest.errors import DomainError
 from contest.parsing import BIRTH_YEARS, DAY_FORMAT, parse_day
 

@@ -1,16 +1,19 @@
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError,
+)
 
-from contest.accounts import password_rules
-from contest.accounts.identifiers import canonical_identifier
-from contest.accounts.models import AUDIENCES, GENDERS, User
-from contest.accounts.phone import is_valid_mobile, normalize_phone
-from contest.accounts.services import used_by_another
+from contest.accounts.models import GENDERS, User
+from contest.accounts.rules import passwords as password_rules
+from contest.accounts.rules.cccd import is_valid_cccd, normalize_cccd
+from contest.accounts.rules.identifiers import canonical_identifier
+from contest.accounts.rules.phone import is_valid_mobile, normalize_phone
+from contest.accounts.services.accounts import used_by_another
+from contest.accounts.services.consent import CHECKBOX_LABEL as CONSENT_CHECKBOX_LABEL
+from contest.audiences import AUDIENCES
 from contest.forms import ChoiceField, VietnameseDateField, clean, not_in_future
-from contest.privacy.cccd import is_valid_cccd, normalize_cccd
-from contest.privacy.consent import CHECKBOX_LABEL as CONSENT_CHECKBOX_LABEL
 from contest.units.models import Unit
 
 REQUIRED = "Vui lòng nhập thông tin này."

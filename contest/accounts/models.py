@@ -1,10 +1,11 @@
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from contest.accounts.hashing import hash_password, verify_password
+from contest.accounts.rules.hashing import hash_password, verify_password
+from contest.audiences import AUDIENCES
 from contest.clock import now
 from contest.extensions import db
 from contest.types import UTCDateTime
@@ -13,7 +14,7 @@ from contest.units.models import Unit
 ROLES = ("contestant", "unit_manager", "organizer", "admin")
 # The two groupings of roles, named once. Organizer roles have the console's full
 # rights, so only an admin grants them or touches such an account
-# (``accounts.permissions``); staff roles are every account that acts in a console
+# (``accounts.rules.permissions``); staff roles are every account that acts in a console
 # rather than competes: staff are found by name in the audit log and may be passed
 # over for prizes (``prizes_exclude_staff``).
 ORGANIZER_ROLES = ("organizer", "admin")
@@ -25,14 +26,6 @@ ROLE_LABELS = {
     "admin": "Quản trị",
 }
 GENDERS = {"nam": "Nam", "nu": "Nữ", "khac": "Khác"}
-AUDIENCES = {
-    "cbccvc": "Cán bộ, công chức, viên chức",
-    "citizen": "Người dân",
-    "student": "Học sinh, sinh viên",
-    "business": "Doanh nghiệp",
-    "armed_forces": "Lực lượng vũ trang",
-    "other": "Khác",
-}
 
 
 def _in_list(column: str, values) -> str:
@@ -58,7 +51,7 @@ class User(UserMixin, db.Model):
     phone: Mapped[str] = mapped_column(String(10), unique=True)
     email: Mapped[str | None] = mapped_column(String(254), unique=True)
     # The CCCD is never kept readable: its keyed hash (one account per CCCD) and its
-    # last four digits (contest.privacy.cccd).
+    # last four digits (contest.accounts.rules.cccd).
     cccd_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     cccd_last4: Mapped[str | None] = mapped_column(String(4))
     audience: Mapped[str] = mapped_column(String(16))
@@ -72,12 +65,12 @@ class User(UserMixin, db.Model):
     # A locked account cannot log in (set by an organizer, with a reason in the audit log).
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Extra time an organizer gave this person (WCAG 2.2.1): their attempts last
-    # this percent of a round's time limit; NULL: the limit itself (accounts.extra_time).
+    # this percent of a round's time limit; NULL: the limit itself (accounts.services.accounts.extra_time).
     time_limit_percent: Mapped[int | None]
     # Part of every session and remember cookie (``get_id``): raised to end them all
     # (logout, a new password, a lock).
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
-    # Set when the personal fields were replaced (contest.privacy.anonymise).
+    # Set when the personal fields were replaced (contest.privacy.services.anonymise).
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     unit: Mapped[Unit] = relationship(lazy="joined", foreign_keys=[unit_id])
@@ -105,3 +98,19 @@ class User(UserMixin, db.Model):
     @property
     def is_organizer(self) -> bool:
         return self.role in ORGANIZER_ROLES
+
+    @property
+    def is_staff(self) -> bool:
+        """A unit manager, organizer or admin: may open the manager pages."""
+        return self.role in STAFF_ROLES
+
+
+class Consent(db.Model):
+    __tablename__ = "consents"
+    __table_args__ = (UniqueConstraint("user_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    version: Mapped[str] = mapped_column(String(16))
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,6 +1,6 @@
 """Reading accounts for the organizer console: search (a page at a time, the
-users table may hold hundreds of thousands of rows), a person's attempts and
-the audit rows about them."""
+users table may hold hundreds of thousands of rows) and the audit rows about
+a person (their attempts are the quiz's: ``quiz.queries.attempts.attempts_of``)."""
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 
 from contest.accounts.models import ROLES, User
-from contest.accounts.phone import normalize_phone
+from contest.accounts.rules.phone import normalize_phone
 from contest.audit import personal
 from contest.audit.models import AuditLog
-from contest.contests.models import Round
 from contest.extensions import db
 from contest.ids import id_arg
-from contest.quiz.models import Attempt
 from contest.units.models import Unit
 
 PER_PAGE = 50
@@ -71,13 +69,6 @@ def page_of_accounts(filters: AccountFilter, page: int):
                        error_out=False, max_per_page=PER_PAGE)
 
 
-def attempts_of(user: User) -> list[tuple[Attempt, Round]]:
-    stmt = (select(Attempt, Round).join(Round, Round.id == Attempt.round_id)
-            .where(Attempt.user_id == user.id)
-            .order_by(Round.number.desc(), Attempt.number.desc()).limit(HISTORY_LIMIT))
-    return list(db.session.execute(stmt))
-
-
 def audit_about(user: User) -> list[tuple[AuditLog, str | None, dict | None]]:
     """The latest audit rows whose target is ``user``, with the actor's name and
     the details as they read now (personal values, or "(đã xóa)" once erased)."""
@@ -94,3 +85,14 @@ def units_for_select(include_inactive: bool = True) -> list[Unit]:
     if not include_inactive:
         stmt = stmt.where(Unit.active.is_(True))
     return list(db.session.scalars(stmt))
+
+
+def account_counts(unit_ids: list[int] | None = None) -> dict[int, int]:
+    """Accounts registered under each unit (all of them, or those of ``unit_ids``),
+    in one grouped query."""
+    stmt = select(User.unit_id, func.count(User.id)).group_by(User.unit_id)
+    if unit_ids is not None:
+        if not unit_ids:
+            return {}
+        stmt = stmt.where(User.unit_id.in_(unit_ids))
+    return dict(db.session.execute(stmt).all())

@@ -2,10 +2,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import StringField, TextAreaField
 
-from contest.bank.excel import MAX_OPTIONS
+from contest.bank.formats.excel import MAX_OPTIONS
+from contest.bank.formats.records import QuestionRecord
 from contest.bank.models import Question
-from contest.bank.records import QuestionRecord
-from contest.bank.validate import question_problems
+from contest.bank.rules.validate import question_problems
 from contest.forms import ChoiceField, clean, clean_lines, fits
 from contest.parsing import whole_number
 
@@ -79,7 +79,3 @@ class ImportForm(FlaskForm):
         FileRequired("Vui lòng chọn tệp Excel."),
         FileAllowed(["xlsx"], "Chỉ nhận tệp Excel .xlsx."),
     ])
-
-
-class ToggleForm(FlaskForm):
-    """CSRF only."""

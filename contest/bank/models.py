@@ -57,6 +57,11 @@ class Question(db.Model):
         back_populates="question", order_by="QuestionOption.position",
         cascade="all, delete-orphan",
     )
+    # The attempts that drew this version, named rather than imported: the quiz
+    # sits above the bank. Never loaded; asked only whether a version was ever
+    # shown (``loader.was_shown``), which decides a new version over an edit.
+    drawn_in: Mapped[list["AttemptItem"]] = relationship(  # noqa: F821
+        "AttemptItem", viewonly=True, lazy="raise")
 
     @property
     def correct_option(self) -> "QuestionOption":
@@ -74,3 +79,18 @@ class QuestionOption(db.Model):
     is_correct: Mapped[bool] = mapped_column(default=False)
 
     question: Mapped[Question] = relationship(back_populates="options")
+
+
+class QuestionTally(db.Model):
+    """How often a question version was drawn and answered correctly in a round,
+    by the score of the attempt (the score split gives the discrimination index
+    without reading every attempt)."""
+
+    __tablename__ = "question_tallies"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    total: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    score: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    drawn: Mapped[int] = mapped_column(default=0)
+    correct: Mapped[int] = mapped_column(default=0)

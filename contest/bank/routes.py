@@ -3,17 +3,18 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
-from contest.bank import queries, services
-from contest.bank.forms import ImportForm, QuestionForm, ToggleForm
-from contest.bank.shipped import load_shipped_bank
-from contest.bank.statistics import question_statistics
-from contest.downloads import send_xlsx
+from contest.bank.forms import ImportForm, QuestionForm
+from contest.bank.queries import questions as queries
+from contest.bank.queries.statistics import question_statistics
+from contest.bank.services import questions as services
+from contest.bank.services.shipped import load_shipped_bank
 from contest.caching import cached_figures
-from contest.rankings.queries import paged
+from contest.downloads import send_xlsx
 from contest.errors import NotFound
+from contest.forms import CsrfForm
 from contest.ids import MAX_ID
+from contest.paging import page_arg, paged
 from contest.parsing import whole_number
-from contest.paging import page_arg
 
 bp = Blueprint("bank", __name__, url_prefix="/quan-tri/cau-hoi")
 STATS_PER_PAGE = 100
@@ -25,7 +26,7 @@ def index():
     filters = queries.BankFilter.from_args(request.args)
     return render_template(
         "bank/list.html", pagination=queries.page_of_questions(filters, page_arg("page")),
-        filters=filters, topics=queries.topics(), toggle_form=ToggleForm(),
+        filters=filters, topics=queries.topics(), toggle_form=CsrfForm(),
     )
 
 
@@ -39,7 +40,7 @@ def preview(code: str):
     question = next((v for v in versions if v.version == wanted), None) if wanted else None
     question = question or next((v for v in versions if v.is_current), versions[0])
     return render_template("bank/preview.html", question=question, versions=versions,
-                           toggle_form=ToggleForm())
+                           toggle_form=CsrfForm())
 
 
 def _topic_choices(form: QuestionForm) -> None:
@@ -101,7 +102,7 @@ def _form_page(form, question):
 @bp.route("/<code>/an-hien", methods=["POST"])
 @organizer_required
 def toggle(code: str):
-    if not ToggleForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         flash("Phiên làm việc đã hết hạn, vui lòng thử lại.", "danger")
         return redirect(url_for("bank.preview", code=code))
     question = services.get_current(code)
@@ -118,7 +119,7 @@ def _same_site(url: str | None) -> bool:
 @organizer_required
 def load_shipped():
     """Load (or bring up to date) the bank shipped with the platform."""
-    if not ToggleForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         flash("Phiên làm việc đã hết hạn. Vui lòng thử lại.", "danger")
         return redirect(url_for("bank.index")), 400
     report = load_shipped_bank(current_user)

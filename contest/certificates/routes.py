@@ -3,10 +3,10 @@ verifies one by the code its QR code carries."""
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from contest.certificates import document, services
-from contest.certificates.codes import display, normalise
+from contest.certificates import documents as document, services
 from contest.certificates.models import KIND_SLUGS
-from contest.contests.services import get_round
+from contest.certificates.rules import display, normalise
+from contest.contests.queries.contests import get_round
 from contest.downloads import send_download
 from contest.links import absolute_url
 

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
-from contest.certificates.codes import display, new_code, normalise
 from contest.certificates.models import KIND_LABELS, PARTICIPATION, PRIZE, Certificate
-from contest.clock import format_local, now
-from contest.contests.disclosure import is_settled
+from contest.certificates.rules import display, new_code, normalise
+from contest.clock import now
 from contest.contests.models import Round
+from contest.contests.queries.prize_groups import DEFAULT_GROUP_NAME
+from contest.contests.rules.disclosure import is_settled
 from contest.errors import Conflict, NotFound
 from contest.extensions import db
-from contest.prizes.groups import DEFAULT_GROUP_NAME
+from contest.formatting import duration, format_local
 from contest.prizes.models import Award
 from contest.rankings.models import RoundEntry
-from contest.formatting import duration
 from contest.units.models import Unit
 from contest.upsert import insert_for
 
@@ -65,7 +65,7 @@ class CertificateContent:
 
 def _is_closed(round_: Round) -> bool:
     """Settled, not merely closed: a certificate states a result, which stays
-    sealed while an attempt can still submit (``contests.disclosure``)."""
+    sealed while an attempt can still submit (``contests.rules.disclosure``)."""
     return is_settled(round_)
 
 
@@ -114,7 +114,6 @@ def issue(user, round_: Round, kind: str) -> Certificate:
             .values(code=new_code(), user_id=user.id, round_id=round_.id, kind=kind,
                     issued_at=now())
             .on_conflict_do_nothing(index_elements=["user_id", "round_id", "kind"]))
-        db.session.commit()
         certificate = _own_certificate(user.id, round_.id, kind)
     return certificate
 

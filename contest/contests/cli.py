@@ -1,7 +1,7 @@
 """``flask shrink-logos``: logos stored before uploads were scaled down."""
 import click
 
-from contest.contests import branding
+from contest.contests import services as branding
 
 
 @click.command("shrink-logos")

@@ -3,11 +3,11 @@ from flask import Blueprint, Response, redirect, render_template, url_for
 
 from contest.access import organizer_required
 from contest.caching import cached_figures
-from contest.contests.services import current_contest, get_round
-from contest.monitoring import dashboard
+from contest.contests.queries.contests import current_contest, get_round
 from contest.monitoring import models  # noqa: F401  (the logged_errors table)
-from contest.rankings import charts
-from contest.rankings.routes import CHART_CSP
+from contest.monitoring import queries as dashboard
+from contest.rankings.documents import charts
+from contest.rankings.documents.charts import CHART_CSP
 
 bp = Blueprint("monitoring", __name__, url_prefix="/quan-tri/theo-doi")
 

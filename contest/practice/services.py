@@ -2,7 +2,7 @@
 and source after each answer.
 
 The pool is the questions whose answers are already public, and nothing a round
-can still ask, by the one key rule (``contests.key_rule``):
+can still ask, by the one key rule (``quiz.rules.keys``):
 
 - public: a question version drawn in a submitted attempt (the per-question
   tallies record each one) of a round whose review moment has come
@@ -23,14 +23,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from contest.bank.models import Question
+from contest.bank.models import Question, QuestionTally
 from contest.clock import now
-from contest.contests.key_rule import drawable_codes, rounds_past_review
 from contest.errors import DomainError, NotFound
 from contest.extensions import db
 from contest.ids import MAX_ID
-from contest.parsing import whole_numbers
-from contest.rankings.models import QuestionTally
+from contest.parsing import json_integer, whole_numbers
+from contest.quiz.rules.keys import drawable_codes, rounds_past_review
 
 SET_SIZE = 10
 _random = secrets.SystemRandom()
@@ -127,8 +126,8 @@ def parse_ids(text: str | None) -> list[int]:
 
 def feedback_for(question: Question, choice) -> Feedback:
     """Check ``choice`` (the display index of an option) against the key."""
-    if isinstance(choice, bool) or not isinstance(choice, int) \
-            or not 0 <= choice < len(question.options):
+    choice = json_integer(choice, len(question.options) - 1)
+    if choice is None:
         raise InvalidChoice()
     correct = next(index for index, option in enumerate(question.options) if option.is_correct)
     return Feedback(question, choice, correct)
@@ -136,9 +135,10 @@ def feedback_for(question: Question, choice) -> Feedback:
 
 def check_answer(question_id, choice) -> Feedback:
     """One answer from the page's script: the question must be in the pool."""
-    if isinstance(question_id, bool) or not isinstance(question_id, int):
+    id_ = json_integer(question_id, MAX_ID)
+    if id_ is None:
         raise NotInPractice()
-    return feedback_for(questions_in_pool([question_id])[0], choice)
+    return feedback_for(questions_in_pool([id_])[0], choice)
 
 
 def checked_items(questions: list[Question], answers: dict[int, int]) -> list[PracticeItem]:

@@ -4,8 +4,8 @@ from flask import current_app
 
 from contest.contests.models import Contest
 from contest.extensions import db
-from contest.privacy.anonymise import RetentionNotOver, anonymise_contest
 from contest.formatting import number
+from contest.privacy.services.anonymise import RetentionNotOver, anonymise_contest
 
 
 @click.group("privacy")

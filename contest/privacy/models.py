@@ -6,24 +6,13 @@ each version a person agreed to is kept with its time, and a withdrawal stamps
 the row it withdraws."""
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.accounts.models import User
 from contest.clock import now
 from contest.extensions import db
 from contest.types import UTCDateTime
-
-
-class Consent(db.Model):
-    __tablename__ = "consents"
-    __table_args__ = (UniqueConstraint("user_id", "version"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    version: Mapped[str] = mapped_column(String(16))
-    given_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
-    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class DeletionRequest(db.Model):

@@ -4,13 +4,14 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from contest.access import organizer_required
+from contest.accounts.services.consent import (
+    CONSENT_VERSION, DECREE, LAW, consent_points, controller,
+)
 from contest.audit.services import record
 from contest.downloads import send_download
-from contest.extensions import db
-from contest.privacy import services
-from contest.privacy.consent import CONSENT_VERSION, DECREE, LAW, consent_points, controller
 from contest.privacy.forms import CarryOutForm, DeletionRequestForm
-from contest.privacy.kept import kept_items
+from contest.privacy.rules import kept_items
+from contest.privacy.services import requests as services
 
 bp = Blueprint("privacy", __name__)
 
@@ -40,11 +41,10 @@ def _mine_page(form: DeletionRequestForm, status: int = 200):
 @bp.route("/ho-so/du-lieu-ca-nhan/tai-ve")
 @login_required
 def download():
-    from contest.privacy.my_data import my_data_json
+    from contest.privacy.queries import my_data_json
 
     data = my_data_json(_me())
     record("privacy.download", actor=_me(), target=_me())
-    db.session.commit()
     return send_download(data, f"du-lieu-cua-toi-{_me().id}.json", "application/json")
 
 

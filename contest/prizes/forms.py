@@ -4,9 +4,5 @@ from contest.prizes.services import DISQUALIFY_REASON_MISSING
 from contest.reasons import reason_field
 
 
-class ConfirmForm(FlaskForm):
-    """CSRF only: compute, verify, publish."""
-
-
 class DisqualifyForm(FlaskForm):
     reason = reason_field("Lý do loại", DISQUALIFY_REASON_MISSING)

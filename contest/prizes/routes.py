@@ -4,17 +4,18 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from contest.access import organizer_required
-from contest.accounts.models import AUDIENCES, ROLE_LABELS
-from contest.contests.services import get_round
+from contest.accounts.models import ROLE_LABELS
+from contest.audiences import AUDIENCES
+from contest.contests.queries.contests import contest_or_404, get_round
+from contest.contests.queries.prize_groups import groups_for
+from contest.forms import CsrfForm
 from contest.paging import page_arg
 from contest.prizes import services
-from contest.prizes.forms import ConfirmForm, DisqualifyForm
-from contest.prizes.groups import groups_for
-from contest.prizes.signals import signals_for
-from contest.prizes.statuses import contest_labels, prize_book
-from contest.rankings.queries import Filters, contest_ranking, round_ranking
-from contest.rankings.results import compute_results, is_over
-from contest.rankings.routes import contest_or_404
+from contest.prizes.forms import DisqualifyForm
+from contest.prizes.queries import contest_labels, prize_book
+from contest.prizes.rules.signals import signals_for
+from contest.rankings.queries.ranking import Filters, contest_ranking, round_ranking
+from contest.rankings.services.results import compute_results, is_over
 from contest.units.models import UNIT_KINDS
 
 bp = Blueprint("prizes", __name__, url_prefix="/quan-tri")
@@ -69,7 +70,7 @@ def _console_page(round_, disqualify_form, status: int = 200):
         role_labels=ROLE_LABELS,
         results=results, fast_flags=services.fast_flags(results),
         book=prize_book(round_, results),
-        confirm_form=ConfirmForm(), disqualify_form=disqualify_form,
+        confirm_form=CsrfForm(), disqualify_form=disqualify_form,
     ), status
 
 
@@ -81,7 +82,7 @@ def _back(round_id: int):
 @organizer_required
 def compute(round_id: int):
     round_ = get_round(round_id)
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     compute_results(round_, actor=current_user)
     flash(f"Đã tính kết quả chính thức. Đáp án câu hỏi dự đoán: {round_.prediction_actual}.",
@@ -93,7 +94,7 @@ def compute(round_id: int):
 @organizer_required
 def verify(round_id: int, user_id: int):
     round_ = get_round(round_id)
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     services.verify_winner(round_, user_id, current_user)
     flash("Đã xác minh người đạt giải.", "success")
@@ -118,7 +119,7 @@ def disqualify(round_id: int, user_id: int):
 @organizer_required
 def publish(round_id: int):
     round_ = get_round(round_id)
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     awards = services.publish_results(round_, current_user)
     flash(f"Đã công bố {len(awards)} người đạt giải.", "success")

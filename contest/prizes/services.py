@@ -5,7 +5,7 @@ and publication, which snapshots the winners for the public page.
 One prize per person per round (a person belongs to one group; the awards
 table's unique (round, person) guards it). Who is passed over before any review
 (staff, people outside every group, holders of a prize of the contest when it
-gives one prize per person) is ``prizes.eligibility``; the walk notes them where
+gives one prize per person) is ``prizes.rules.eligibility``; the walk notes them where
 they stood, so the console shows who was skipped and why.
 """
 from dataclasses import dataclass, field
@@ -16,13 +16,13 @@ from contest.audit.services import record
 from contest.caching import results_changed
 from contest.clock import now
 from contest.contests.models import Contest, Round
+from contest.contests.queries.prize_groups import Group
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
-from contest.prizes.eligibility import Eligibility, eligibility_of
-from contest.prizes.groups import Group
 from contest.prizes.models import Award, WinnerReview
+from contest.prizes.rules.eligibility import Eligibility, eligibility_of
 from contest.quiz.models import Attempt
-from contest.rankings.queries import RankedRow, iter_round_ranking
+from contest.rankings.queries.ranking import RankedRow, iter_round_ranking
 from contest.reasons import required_reason
 
 DISQUALIFY_REASON_MISSING = "Vui lòng ghi lý do loại."
@@ -113,7 +113,7 @@ def _consider(result: GroupResult, row: RankedRow, rules: Eligibility,
 
 def fast_flags(results: list[GroupResult]) -> dict[int, str]:
     """Attempt id -> the flag of each provisional winner's attempt submitted too
-    fast (``quiz.plausibility``): the organizer decides before verifying."""
+    fast (``quiz.rules.plausibility``): the organizer decides before verifying."""
     ids = [winner.row.entry.attempt_id for result in results for winner in result.winners]
     if not ids:
         return {}
@@ -165,7 +165,6 @@ def _review(round_: Round, winner: Winner, decision: str, reason: str | None,
 def verify_winner(round_: Round, user_id: int, actor) -> WinnerReview:
     _check_reviewable(round_)
     review = _review(round_, _winner(round_, user_id), "verified", None, actor)
-    db.session.commit()
     return review
 
 
@@ -173,7 +172,6 @@ def disqualify_winner(round_: Round, user_id: int, reason: str, actor) -> Winner
     reason = required_reason(reason, DISQUALIFY_REASON_MISSING)
     _check_reviewable(round_)
     review = _review(round_, _winner(round_, user_id), "disqualified", reason, actor)
-    db.session.commit()
     return review
 
 
@@ -192,7 +190,6 @@ def publish_results(round_: Round, actor) -> list[Award]:
     record("results.publish", actor=actor, target=round_, winners=len(awards),
            prediction_actual=round_.prediction_actual)
     results_changed()
-    db.session.commit()
     return awards
 
 

@@ -5,18 +5,14 @@ from contest.forms import VietnameseIntegerField
 from contest.parsing import whole_number
 from contest.quiz.errors import InvalidAnswer
 
-# Above any position (at most quiz.saving.MAX_POSITION) or option's display index.
+# Above any position (at most quiz.services.saving.MAX_POSITION) or option's display index.
 MAX_ANSWER_NUMBER = 9999
-
-
-class StartForm(FlaskForm):
-    """Only the CSRF token: starting an attempt is a POST."""
 
 
 class SubmitForm(FlaskForm):
     """The submit: the prediction may be empty here, because the page's timer submits
     whatever was given when the time is up; whether a submit by hand may go without
-    one (it may not, unless one was saved already) is ``quiz.prediction``'s rule."""
+    one (it may not, unless one was saved already) is ``quiz.rules.prediction``'s rule."""
     prediction = VietnameseIntegerField("Câu hỏi dự đoán", validators=[
         Optional(), NumberRange(min=0, max=100_000_000,
                                 message="Số dự đoán phải từ 0 đến 100.000.000.")])

@@ -7,7 +7,7 @@ from contest.accounts.models import User
 from contest.bank.models import Question
 from contest.contests.models import Round
 from contest.extensions import db
-from contest.quiz.plausibility import speed_text
+from contest.quiz.rules.plausibility import speed_text
 from contest.types import UTCDateTime, new_public_id
 
 IN_PROGRESS = "in_progress"
@@ -54,7 +54,7 @@ class Attempt(db.Model):
     # and a fingerprint of the answers given (same questions, same choices).
     started_ip: Mapped[str | None] = mapped_column(String(64))
     answers_digest: Mapped[str | None] = mapped_column(String(32))
-    # Submitted faster than MIN_SECONDS_PER_QUESTION a question (quiz.plausibility):
+    # Submitted faster than MIN_SECONDS_PER_QUESTION a question (quiz.rules.plausibility):
     # kept and ranked, shown to the organizer who verifies the winners.
     flagged_fast: Mapped[bool] = mapped_column(default=False, server_default=false())
 

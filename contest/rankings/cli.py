@@ -6,8 +6,8 @@ from contest.audit.services import record
 from contest.caching import results_changed
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.rankings.rebuild import rebuild_contest, rebuild_round
-from contest.rankings.results import compute_due_results, compute_results
+from contest.rankings.services.rebuild import rebuild_contest, rebuild_round
+from contest.rankings.services.results import compute_due_results, compute_results
 
 
 @click.group("results")
@@ -45,5 +45,4 @@ def rebuild_command(questions):
         rebuild_contest(contest)
     record("results.rebuild", questions=questions)
     results_changed()
-    db.session.commit()
     click.echo("Đã tính lại bảng xếp hạng và số liệu đơn vị.")

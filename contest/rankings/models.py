@@ -1,5 +1,5 @@
-"""What the rankings read, kept current by ``rankings.tally`` when an attempt is
-submitted, and rebuilt from the attempts by ``rankings.rebuild``.
+"""What the rankings read, kept current by ``rankings.services.tally`` when an attempt is
+submitted, and rebuilt from the attempts by ``rankings.services.rebuild``.
 
 Every table here is derived: the attempts are the truth.
 """
@@ -120,18 +120,3 @@ class UnitContestStat(db.Model):
     participants: Mapped[int] = mapped_column(default=0)
     attempts: Mapped[int] = mapped_column(default=0)
     score_sum: Mapped[int] = mapped_column(default=0)
-
-
-class QuestionTally(db.Model):
-    """How often a question version was drawn and answered correctly in a round,
-    by the score of the attempt (the score split gives the discrimination index
-    without reading every attempt)."""
-
-    __tablename__ = "question_tallies"
-
-    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), primary_key=True)
-    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), primary_key=True)
-    total: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    score: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    drawn: Mapped[int] = mapped_column(default=0)
-    correct: Mapped[int] = mapped_column(default=0)

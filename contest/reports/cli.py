@@ -2,7 +2,7 @@
 retention time (for cron; the web pages also do it whenever they are used)."""
 import click
 
-from contest.reports.retention import purge_expired_exports
+from contest.reports.services.retention import purge_expired_exports
 
 
 @click.group("exports")

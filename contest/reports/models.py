@@ -59,7 +59,7 @@ class ExportJob(db.Model):
 
     @property
     def expired(self) -> bool:
-        """Built, then its file deleted (contest.reports.retention)."""
+        """Built, then its file deleted (contest.reports.services.retention)."""
         return self.status == "done" and self.path is None
 
     @property

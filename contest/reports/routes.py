@@ -4,13 +4,13 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from contest.access import organizer_required
-from contest.contests.services import get_round
+from contest.contests.queries.contests import get_round
 from contest.downloads import XLSX, send_download
 from contest.replica import reads_from_replica
-from contest.reports import jobs, retention, services
-from contest.reports.exports import download_name
 from contest.reports.forms import ExportRequestForm
 from contest.reports.models import STALE_MESSAGE
+from contest.reports.services import jobs, requests as services, retention
+from contest.reports.services.exports import download_name
 
 bp = Blueprint("reports", __name__, url_prefix="/quan-tri/dot-thi/<int:round_id>")
 MIMETYPES = {

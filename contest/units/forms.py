@@ -6,9 +6,9 @@ from wtforms.validators import DataRequired, ValidationError
 from contest.formatting import megabytes
 from contest.forms import ChoiceField, VietnameseIntegerField
 from contest.units import rules
-from contest.units.admin_services import code_taken
-from contest.units.imports import MAX_UPLOAD_BYTES
+from contest.units.formats import MAX_UPLOAD_BYTES
 from contest.units.models import UNIT_KINDS
+from contest.units.services import code_taken
 
 
 class UnitForm(FlaskForm):

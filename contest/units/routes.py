@@ -1,7 +1,7 @@
 from flask import Blueprint, jsonify, request
 
 from contest.units.models import UNIT_KINDS
-from contest.units.services import search_units
+from contest.units.queries import search_units
 
 bp = Blueprint("units", __name__)
 

@@ -7,7 +7,7 @@ Create Date: 2026-12-05 16:00:00
 The readable ``users.cccd`` is replaced by ``cccd_hash`` (HMAC-SHA256, unique) and
 ``cccd_last4``. Existing numbers are hashed here with the key the app uses
 (``CCCD_HASH_KEY``, else the key derived from ``SECRET_KEY``: the same formula as
-``contest.privacy.cccd``, written out so this file does not change with the app).
+``contest.accounts.rules.cccd``, written out so this file does not change with the app).
 When neither is configured while upgrading, only the last four digits are kept (a
 warning says so): the uniqueness check then starts afresh for those accounts.
 Downgrading cannot bring the numbers back: ``cccd`` returns empty.

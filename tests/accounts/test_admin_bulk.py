@@ -9,7 +9,7 @@ import pytest
 from contest.accounts.models import User
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.spreadsheets import read_xlsx
+from tests.workbooks import read_xlsx
 from tests.accounts.admin_helpers import URL, audit_rows, workbook
 
 COLUMNS = ["Họ và tên", "Ngày sinh", "Số điện thoại", "Mã đơn vị"]

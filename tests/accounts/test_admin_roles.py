@@ -5,10 +5,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from contest.accounts import management
-from contest.accounts.permissions import LastAdmin
+from contest.accounts.services import management
+from contest.accounts.rules.permissions import LastAdmin
 from contest.clock import now
 from contest.extensions import db
+from contest.transactions import unit_of_work
 from tests.accounts.admin_helpers import URL, accounts_snapshot, audit_rows, reload
 
 
@@ -93,8 +94,10 @@ def test_the_last_active_admin_cannot_be_demoted_or_locked(app, make_user):
             action()
         db.session.rollback()
     assert accounts_snapshot() == before
-    management.unlock(locked, "", script)
-    management.change_role(last, "organizer", script)  # now another admin is active
+    with unit_of_work():
+        management.unlock(locked, "", script)
+    with unit_of_work():
+        management.change_role(last, "organizer", script)  # now another admin is active
     assert reload(last).role == "organizer"
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.privacy.anonymise import anonymise_user
+from contest.privacy.services.anonymise import anonymise_user
 from tests.accounts.test_password_reset import app_with, outbox
 from tests.accounts.test_profile import details, reloaded
 from tests.conftest import login
@@ -131,6 +131,7 @@ def test_without_mail_configured_a_new_email_is_refused_and_nothing_changes(app,
     assert (user.phone, user.email) == ("0912000001", None)
 
 
+@pytest.mark.commits
 def test_one_account_mails_at_most_five_new_addresses_an_hour(app, contestant):
     """The page would otherwise mail any address typed, as often as asked."""
     with app_with(app, RATELIMIT_ENABLED=True).app_context() as context:

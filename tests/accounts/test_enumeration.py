@@ -3,7 +3,7 @@ an account (test_existence_checks.py); one's own phone is told to log in."""
 import pytest
 
 from contest.extensions import db
-from contest.privacy.cccd import cccd_hash
+from contest.accounts.rules.cccd import cccd_hash
 
 CCCD = "001090012345"
 

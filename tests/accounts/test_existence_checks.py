@@ -7,11 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from contest.accounts import registration
+from contest.accounts.services import registration
 from contest.accounts.models import User
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.privacy.cccd import cccd_hash
+from contest.accounts.rules.cccd import cccd_hash
 from tests.accounts.test_enumeration import CCCD, register, someone, unit  # noqa: F401  (fixtures)
 
 FRESH_CCCD = "079201009876"
@@ -94,6 +94,7 @@ def test_a_phone_taken_at_the_same_moment_is_told_to_log_in_not_a_500(client, un
     assert db.session.query(User).count() == 1
 
 
+@pytest.mark.commits
 def test_two_registrations_at_once_with_one_cccd_both_make_an_account(app, unit):
     """Really concurrent (real threads, one request each): one account gets the
     number, the other is made without it and told so; neither is a 500."""

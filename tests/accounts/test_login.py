@@ -1,3 +1,5 @@
+import pytest
+
 from contest import create_app
 from contest.config import TestConfig
 from contest.extensions import db
@@ -39,6 +41,7 @@ def test_pages_that_need_login_send_to_login(client):
     assert api.status_code == 401 and "đăng nhập" in api.get_json()["error"]
 
 
+@pytest.mark.commits
 def test_logins_are_throttled_per_account(app, make_user):
     throttled = create_app(type("ThrottledConfig", (TestConfig,), {
         "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],

@@ -10,7 +10,7 @@ from itertools import count
 import pytest
 from flask import current_app
 
-from contest.accounts import known_device
+from contest.accounts.services import known_device
 from tests.accounts.test_login_limits import LIMIT, post_login, throttled  # noqa: F401 (fixture)
 from tests.conftest import PASSWORD
 
@@ -20,7 +20,7 @@ ADDRESS_LIMIT = 300  # failed logins a minute from one address
 @pytest.fixture
 def quick_failures(monkeypatch):
     """Unknown phones skip the dummy hash: the limits are tested here, not hashing."""
-    monkeypatch.setattr("contest.accounts.services.spend_a_check", lambda password: None)
+    monkeypatch.setattr("contest.accounts.services.accounts.spend_a_check", lambda password: None)
 
 
 def flood_address(app, failures=ADDRESS_LIMIT + 5):

@@ -3,7 +3,7 @@ an unknown account costs a login the same work as a known one."""
 from argon2 import PasswordHasher
 from werkzeug.security import generate_password_hash
 
-from contest.accounts import hashing
+from contest.accounts.rules import hashing
 from contest.accounts.models import User
 from contest.extensions import db
 from tests.conftest import PASSWORD

@@ -97,6 +97,7 @@ def test_a_forged_host_header_never_reaches_the_mailed_link(client, user):
     assert f"{TestConfig.PUBLIC_URL}/dat-lai-mat-khau/" in message.body
 
 
+@pytest.mark.commits
 def test_the_request_does_the_same_work_for_a_known_and_an_unknown_address(app, user):
     """The lookup, the token and the mail happen after the answer, off the request:
     the request runs the same statements (none on accounts) and answers the same."""
@@ -213,6 +214,7 @@ def app_with(app, **settings):
     return other
 
 
+@pytest.mark.commits
 def test_without_mail_configured_the_page_sends_people_to_the_organizer(app, user):
     other = app_with(app, MAIL_BACKEND="dummy")
     with other.app_context():
@@ -224,6 +226,7 @@ def test_without_mail_configured_the_page_sends_people_to_the_organizer(app, use
         db.session.remove()
 
 
+@pytest.mark.commits
 def test_one_address_gets_at_most_three_links_an_hour(app, user):
     other = app_with(app, RATELIMIT_ENABLED=True)
     with other.app_context():
@@ -270,6 +273,7 @@ def smtp_server():
     controller.stop()
 
 
+@pytest.mark.commits
 def test_the_link_goes_out_through_smtp_without_holding_the_page(app, user, smtp_server):
     host, port, inbox = smtp_server
     other = app_with(app, MAIL_BACKEND="smtp", MAIL_SERVER=host, MAIL_PORT=port,

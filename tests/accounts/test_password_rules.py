@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from contest.accounts import reset
+from contest.accounts.services import reset
 from contest.accounts.models import User
 from contest.extensions import db
-from contest.privacy.cccd import cccd_hash
+from contest.accounts.rules.cccd import cccd_hash
 from tests.conftest import PASSWORD, login
 
 COMMON = "quá phổ biến hoặc quá dễ đoán"

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 
 from contest import clock
-from contest.accounts import profile
+from contest.profile.services import details as profile
 from contest.accounts.models import User
-from contest.accounts.services import DuplicateAccount
+from contest.accounts.services.accounts import DuplicateAccount
 from contest.audit.models import AuditLog
 from contest.extensions import db
 from contest.quiz.models import IN_PROGRESS, SUBMITTED, Attempt

@@ -6,8 +6,9 @@ import pytest
 
 from contest.accounts.models import User
 from contest.audit.models import AuditLog
+from contest.clock import local_day, now
 from contest.extensions import db
-from contest.privacy.cccd import cccd_hash
+from contest.accounts.rules.cccd import cccd_hash
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_the_form_lists_units_and_is_in_vietnamese(client, unit):
     ({"phone": "0212345678"}, "phone", "Số điện thoại di động không hợp lệ"),
     ({"cccd": "00109001234"}, "cccd", "Số CCCD phải gồm đúng 12 chữ số"),
     ({"cccd": "00109001234a"}, "cccd", "Số CCCD phải gồm đúng 12 chữ số"),
-    ({"date_of_birth": (date.today() + timedelta(days=1)).isoformat()}, "date_of_birth",
+    ({"date_of_birth": (local_day(now()) + timedelta(days=1)).isoformat()}, "date_of_birth",
      "Ngày sinh không thể ở tương lai"),
     ({"date_of_birth": "31/02/1990"}, "date_of_birth", "Ngày không hợp lệ"),
     ({"unit_id": "999999"}, "unit_id", "Vui lòng chọn một giá trị trong danh sách"),
@@ -71,6 +72,14 @@ def test_bad_input_is_refused_next_to_its_field(client, unit, changes, field, me
     field_at = html.index(f'id="{field}"')
     assert field_at < html.index(message) < field_at + 1500  # the message sits by its field
     assert db.session.query(User).count() == 0
+
+
+def test_the_future_begins_after_today_in_vietnam_not_on_the_servers_day(client, unit, frozen):
+    frozen.move(hours=14, minutes=30)  # 17:30 UTC on 20/11: 00:30 on 21/11 in Việt Nam
+    refused = client.post("/dang-ky", data=form(unit, date_of_birth="22/11/2026"))
+    assert refused.status_code == 422
+    assert "Ngày sinh không thể ở tương lai" in refused.get_data(as_text=True)
+    assert client.post("/dang-ky", data=form(unit, date_of_birth="21/11/2026")).status_code == 302
 
 
 def test_the_form_keeps_what_was_typed(client, unit):

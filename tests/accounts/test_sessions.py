@@ -12,7 +12,7 @@ import pytest
 from itsdangerous.timed import TimestampSigner
 
 from contest import create_app
-from contest.accounts import reset
+from contest.accounts.services import reset
 from contest.accounts.models import User
 from contest.config import TestConfig
 from contest.extensions import db
@@ -139,6 +139,7 @@ def test_a_session_lasts_12_hours_after_the_last_request_never_cut_mid_attempt(
     assert client.get("/lich-su").status_code == 302
 
 
+@pytest.mark.commits
 def test_the_cookies_are_secure_httponly_lax_and_remember_lasts_30_days(app, contestant):
     secure = create_app(type("SecureConfig", (TestConfig,), {
         "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],

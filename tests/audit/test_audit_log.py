@@ -110,7 +110,7 @@ def test_the_export_holds_the_filtered_rows_and_is_audited(organizer_client, ent
 
 
 def test_the_export_stops_at_its_limit(organizer_client, monkeypatch):
-    from contest.audit import export
+    from contest.admin.queries import audit_export as export
     monkeypatch.setattr(export, "EXPORT_LIMIT", 4)
     monkeypatch.setattr(export, "CHUNK", 3)  # rows read in several batches
     response = organizer_client.get(LOG + "nhat-ky.xlsx")
@@ -138,7 +138,7 @@ def test_every_action_the_code_records_has_a_vietnamese_label():
     import re
     from pathlib import Path
 
-    from contest.audit.labels import ACTION_LABELS
+    from contest.admin.queries.audit_labels import ACTION_LABELS
 
     source = "\n".join(path.read_text(encoding="utf-8")
                        for path in (Path(__file__).parents[2] / "contest").rglob("*.py"))

@@ -2,9 +2,9 @@ import io
 
 import pandas as pd
 
-from contest.bank.excel import LABELS, records_frame
+from contest.bank.formats.excel import LABELS, record_cells
 from contest.bank.models import Question
-from contest.bank.services import current_records
+from contest.bank.services.questions import current_records
 from contest.extensions import db
 
 
@@ -27,7 +27,8 @@ def workbook_bytes(frame: pd.DataFrame) -> bytes:
 
 def current_frame() -> pd.DataFrame:
     """The current bank as the template's sheet (Vietnamese headers)."""
-    return records_frame(current_records())
+    return pd.DataFrame([record_cells(record) for record in current_records()],
+                        columns=list(LABELS.values()))
 
 
 def column(key: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 from contest.audit.models import AuditLog
 from contest.bank.models import Question
 from contest.extensions import db
-from contest.spreadsheets import read_xlsx
+from tests.workbooks import read_xlsx
 from contest.text import fold
 from tests.bank.helpers import bank_snapshot, column, current_frame, workbook_bytes
 from tests.conftest import login
@@ -108,7 +108,7 @@ def test_edit_and_deactivate_are_audited(organizer, bank):
 
 
 def test_a_hidden_question_is_never_drawn(logged_in, make_questions, make_round, make_user):
-    from contest.bank.services import set_active
+    from contest.bank.services.questions import set_active
     from tests.quiz.helpers import start
     questions = make_questions(4)
     set_active(questions[0].code, False, make_user(role="organizer"))

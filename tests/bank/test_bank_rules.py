@@ -8,8 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from contest.bank.bank_rules import is_bare_key
-from contest.bank.validate import NO_MINIMUMS, Minimums, check_directory
+from contest.bank.rules.bank import is_bare_key
+from contest.bank.queries.summary import summary_lines
+from contest.bank.rules.validate import NO_MINIMUMS, Minimums, check_directory
 
 VALID = Path(__file__).parent / "fixtures" / "valid" / "demo.yaml"
 GIVEN_AWAY = "Một Phó Chủ tịch Ủy ban nhân dân cấp xã"  # DEMO-002's key
@@ -70,6 +71,14 @@ def test_more_than_a_tenth_of_bare_number_or_date_keys_is_refused(tmp_path):
              for i in (1, 2)]
     _, problems = check(tmp_path, dated)
     assert any("số hiệu văn bản ở 2/5 câu (tối đa 10%)" in p for p in problems), problems
+
+
+def test_the_bank_summary_writes_the_bare_key_share_the_vietnamese_way(tmp_path):
+    dated = [question(f"BRK-00{i}", f"Sự kiện thứ {i} diễn ra vào ngày nào?",
+                      options=(f"0{i}/7/2025", f"1{i}/7/2025", f"2{i}/7/2025", f"0{i}/8/2025"))
+             for i in (1, 2)]
+    records, _ = check(tmp_path, dated)
+    assert any(line.endswith("2/5 câu (40,0%)") for line in summary_lines(records))
 
 
 def test_bare_keys_are_numbers_dates_and_document_numbers_not_statements():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from contest.bank.validate import NO_MINIMUMS, check_directory, refers_to_other_options
+from contest.bank.rules.validate import NO_MINIMUMS, check_directory, refers_to_other_options
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -4,7 +4,7 @@ import pytest
 
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.spreadsheets import read_xlsx
+from tests.workbooks import read_xlsx
 from contest.bank.models import Question, Topic
 from tests.bank.helpers import bank_snapshot, column, current_frame, workbook_bytes
 
@@ -111,7 +111,7 @@ def test_missing_columns_are_named(runner, tmp_path):
 
 
 def test_english_column_keys_are_accepted(runner, shipped_bank, tmp_path):
-    from contest.bank.excel import COLUMNS
+    from contest.bank.formats.excel import COLUMNS
     frame = current_frame().head(3)
     frame.columns = [key for key, _ in COLUMNS]
     path = tmp_path / "english.xlsx"

@@ -3,7 +3,7 @@ as the organizer's form is: PostgreSQL would refuse a longer value with a server
 error, and SQLite would keep it whole."""
 import pytest
 
-from contest.bank.validate import question_problems
+from contest.bank.rules.validate import question_problems
 
 
 def question(**changes) -> dict:

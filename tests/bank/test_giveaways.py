@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from contest.bank.giveaways import telling
-from contest.bank.validate import NO_MINIMUMS, check_directory
+from contest.bank.rules.giveaways import telling
+from contest.bank.rules.validate import NO_MINIMUMS, check_directory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "giveaways"
 

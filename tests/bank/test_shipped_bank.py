@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from contest.bank.bank_rules import drawable
-from contest.bank.records import key_of
-from contest.bank.validate import NO_MINIMUMS, Minimums, check_directory
+from contest.bank.rules.bank import drawable
+from contest.bank.formats.records import key_of
+from contest.bank.rules.validate import NO_MINIMUMS, Minimums, check_directory
 from contest.text import fold
 
 # What an active question may no longer say (folded), and why (FACTS.md, turn 3).

@@ -1,5 +1,5 @@
-from contest.bank.records import QuestionRecord
-from contest.bank.similarity import similar_pairs
+from contest.bank.formats.records import QuestionRecord
+from contest.bank.rules.similarity import similar_pairs
 
 
 def record(code, question, answer, topic="demo"):

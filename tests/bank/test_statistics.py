@@ -29,11 +29,11 @@ from datetime import timedelta
 
 import pytest
 
-from contest.bank.statistics import _stats, group_size, question_statistics
+from contest.bank.queries.statistics import _stats, group_size, question_statistics
 from contest.clock import now
 from contest.extensions import db
 from contest.quiz.models import Attempt, AttemptItem
-from contest.rankings.rebuild import rebuild_question_tallies
+from contest.rankings.services.rebuild import rebuild_question_tallies
 
 TABLE = [(1, 1, 1, 0), (1, 1, 1, 0), (1, 1, 0, 0), (1, 0, 1, 0), (0, 1, 1, 0),
          (1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 1), (0, 0, 1, 1), (0, 0, 0, 1)]

@@ -2,7 +2,7 @@
 from dataclasses import replace
 
 from contest.bank.models import Question
-from contest.bank.services import edit_question, question_record
+from contest.bank.services.questions import edit_question, question_record
 from contest.extensions import db
 from contest.quiz.models import Attempt
 from tests.quiz.helpers import correct_choice, reload, save, start

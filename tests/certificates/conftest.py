@@ -9,9 +9,9 @@ from pypdf import PdfReader
 from contest import clock
 from contest.certificates.models import Certificate
 from contest.extensions import db
-from contest.privacy.cccd import stored_fields
+from contest.accounts.rules.cccd import stored_fields
 from contest.prizes import services as prizes
-from contest.rankings.results import compute_results
+from contest.rankings.services.results import compute_results
 from tests.rankings.helpers import take_attempt
 
 CONTEST_NAME = "Cuộc thi trực tuyến tìm hiểu về cải cách hành chính tỉnh Gia Lai năm 2025"

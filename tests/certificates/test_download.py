@@ -10,8 +10,8 @@ import zxingcpp
 from pypdf import PdfReader
 
 from contest import clock
-from contest.certificates import document
-from contest.certificates.codes import ALPHABET
+from contest.certificates import documents as document
+from contest.certificates.rules import ALPHABET
 from contest.config import TestConfig
 from contest.extensions import db
 from tests.certificates.conftest import CONTEST_NAME, certificates_of, pdf_text, url
@@ -241,7 +241,7 @@ def test_prize_certificate_only_for_published_winners(
 
 def test_a_participant_who_won_nothing_gets_no_prize_certificate(
         client, round_, nhung, person, took_part, close, publish):
-    from contest.prizes.models import PrizeGroup
+    from contest.contests.models import PrizeGroup
 
     db.session.add(PrizeGroup(contest_id=round_.contest_id, position=1, name="Bảng A – CBCCVC",
                               audiences="cbccvc", first_prizes=1, second_prizes=0,

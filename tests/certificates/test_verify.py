@@ -2,7 +2,7 @@
 certificate, it shows only the name, unit, round, result and kind."""
 import re
 
-from contest.certificates.codes import ALPHABET, LENGTH
+from contest.certificates.rules import ALPHABET, LENGTH
 from tests.certificates.conftest import certificates_of, url
 from tests.conftest import login
 

@@ -1,7 +1,7 @@
 from datetime import datetime
 
-from contest.clock import format_local
 from contest.extensions import db
+from contest.formatting import format_local
 
 
 def local(moment: datetime) -> str:

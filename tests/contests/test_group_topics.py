@@ -5,8 +5,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from contest.extensions import db
-from contest.prizes.models import PrizeGroup
-from contest.quiz.services import start_attempt
+from contest.contests.models import PrizeGroup
+from contest.quiz.services.attempts import start_attempt
 from tests.contests.helpers import messages
 
 

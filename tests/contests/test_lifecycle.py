@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from contest import clock
-from contest.contests import lifecycle
+from contest.admin.services import lifecycle
 from contest.extensions import db
 from contest.quiz.models import Attempt
 from tests.contests.helpers import local, messages, reload

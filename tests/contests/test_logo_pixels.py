@@ -2,7 +2,7 @@
 of 12000 × 12000 pixels must not cost every certificate a second and 400 MB."""
 import pytest
 
-from contest.contests import logo_pixels
+from contest.contests.rules import logo_pixels
 from contest.extensions import db
 from tests.contests.helpers import messages, reload
 from tests.contests.test_contest_settings import _upload

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from contest import clock
 from contest.config import TestConfig
-from contest.contests import poster
+from contest.contests.documents import poster
 from contest.contests.models import Round
 from contest.extensions import db
 from tests.hostile import FORGED_HOST, forge_host

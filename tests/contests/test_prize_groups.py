@@ -4,8 +4,8 @@ from sqlalchemy import select
 from contest.clock import now
 from contest.contests.models import Contest
 from contest.extensions import db
-from contest.prizes.groups import groups_for
-from contest.prizes.models import PrizeGroup
+from contest.contests.queries.prize_groups import groups_for
+from contest.contests.models import PrizeGroup
 from tests.contests.helpers import messages
 
 

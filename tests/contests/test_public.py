@@ -5,12 +5,12 @@ from datetime import timedelta
 
 import pytest
 
-from contest import clock
+from contest import clock, formatting
 from contest.contests.models import Contest, Round
-from contest.contests.services import current_contest
+from contest.contests.queries.contests import current_contest
 from contest.extensions import db
 from contest.quiz.errors import RoundNotOpen
-from contest.quiz.services import start_attempt
+from contest.quiz.services.attempts import start_attempt
 from contest.quiz.models import Attempt
 from tests.contests.helpers import messages
 from tests.keys.helpers import past_grace, submitted
@@ -103,7 +103,7 @@ def test_review_only_after_the_whole_contest(player, frozen, bank, make_round):
     explanation = attempt.items[0].question.explanation
     assert "<h2 class=\"h5\">Đáp án và giải thích</h2>" not in page and explanation not in page
     assert "sau khi toàn bộ cuộc thi kết thúc" in page
-    assert clock.format_local(second.closes_at) in page
+    assert formatting.format_local(second.closes_at) in page
     clock.freeze(past_grace(second.closes_at))
     assert explanation not in messages(player.get(result)), "a draft may still be scheduled"
     second.scheduled_at = clock.now() - timedelta(days=2)  # it was scheduled and has settled

@@ -3,7 +3,7 @@ a round's topic list shows only the topics of those scopes."""
 import re
 from datetime import timedelta
 
-from contest.quiz.services import submit_attempt
+from contest.quiz.services.attempts import submit_attempt
 from tests.contests.helpers import contest_form, messages, reload, round_form
 from tests.quiz.helpers import start
 

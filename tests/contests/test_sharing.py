@@ -10,7 +10,7 @@ from PIL import Image
 
 from contest import clock
 from contest.config import TestConfig
-from contest.contests.branding import set_logo
+from contest.contests.services import set_logo
 from contest.contests.models import Round
 from contest.extensions import db
 from tests.hostile import FORGED_HOST, forge_host

@@ -71,6 +71,7 @@ def test_readyz_refuses_when_the_database_does_not_answer(database_url, tmp_path
     assert body["reason"] == "Không kết nối được cơ sở dữ liệu."
 
 
+@pytest.mark.commits
 def test_probes_are_never_rate_limited(app):
     limited = app_on(app.config["SQLALCHEMY_DATABASE_URI"], RATELIMIT_ENABLED=True,
                      RATELIMIT_DEFAULT="2 per minute", RATELIMIT_APPLICATION="3 per minute")

@@ -4,7 +4,7 @@ the attempt's questions, and for the whole attempt or not at all. Practice
 follows the same rule."""
 from datetime import timedelta
 
-from contest import clock
+from contest import clock, formatting
 from contest.extensions import db
 from tests.keys.helpers import (
     HELD_BACK, keys_on, past_grace, practice_offers, result_page, submitted,
@@ -52,7 +52,7 @@ def test_review_after_the_contest_waits_for_its_end_date(frozen, make_questions,
     page = result_page(player, attempt)
     assert keys_on(page, attempt) == 0
     assert "sau khi toàn bộ cuộc thi kết thúc" in page
-    assert clock.format_local(contest.ends_at) in page
+    assert formatting.format_local(contest.ends_at) in page
     assert not practice_offers(player, attempt)
 
     clock.freeze(past_grace(contest.ends_at))

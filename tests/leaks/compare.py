@@ -5,7 +5,7 @@ codes, CSRF tokens, a chart's id)."""
 import difflib
 import re
 
-from contest.certificates.codes import display
+from contest.certificates.rules import display
 from contest.certificates.models import Certificate
 from contest.extensions import db
 from contest.quiz.models import Attempt

@@ -3,7 +3,8 @@ import random
 import pytest
 
 from contest.practice import services as practice
-from contest.quiz import draw, selection
+from contest.quiz.services import draw
+from contest.quiz.rules import selection
 
 
 class SeededDraws(random.Random):

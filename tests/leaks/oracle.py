@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from contest.bank.models import Question
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.prizes.models import PrizeGroup
+from contest.contests.models import PrizeGroup
 from contest.quiz.models import IN_PROGRESS, SUBMITTED, Attempt
 from tests.leaks.world import explanation_marker, option_marker
 

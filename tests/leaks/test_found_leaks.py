@@ -13,9 +13,9 @@ Each test also checks the key does show once nothing can use it."""
 from datetime import timedelta
 
 from contest import clock
-from contest.bank.services import set_active
+from contest.bank.services.questions import set_active
 from contest.extensions import db
-from contest.quiz import services
+from contest.quiz.services import attempts as services
 from tests.conftest import login
 from tests.practice.helpers import add_contest, add_round
 from tests.quiz.helpers import save

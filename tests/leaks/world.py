@@ -12,19 +12,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from contest import clock
-from contest.accounts.hashing import hash_password
+from contest.accounts.rules.hashing import hash_password
 from contest.accounts.models import User
 from contest.bank.models import Question, QuestionOption, Topic
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
 from contest.extensions import db
-from contest.prizes.models import PrizeGroup
+from contest.contests.models import PrizeGroup
 from contest.prizes.services import provisional_winners, publish_results, verify_winner
-from contest.quiz import saving, services
+from contest.quiz.services import saving
+from contest.quiz.services import attempts as services
 from contest.quiz.models import Attempt
-from contest.rankings.results import compute_results
+from contest.rankings.services.results import compute_results
 from contest.text import fold
 from contest.units.models import Unit
-from tests.conftest import PASSWORD, _empty_tables
+from tests.conftest import PASSWORD
+from tests.database import empty_tables
 from tests.leaks.spec import (
     HOME_UNIT, QUESTIONS_PER_TOPIC, TAKERS, TOPICS, UNITS, RoundSpec, Take, WorldSpec,
 )
@@ -83,7 +85,7 @@ class World:
 def reset() -> None:
     """Every table emptied and ids restarted, between two examples or two builds."""
     db.session.remove()
-    _empty_tables()
+    empty_tables()
 
 
 def build(spec: WorldSpec, at: datetime, rng: random.Random, varied: bool = False) -> World:

@@ -7,8 +7,8 @@ import pytest
 
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.monitoring import dashboard
-from contest.monitoring.dashboard import DayShare, flag_jumps
+from contest.monitoring import queries as dashboard
+from contest.monitoring.queries import DayShare, flag_jumps
 from contest.monitoring.models import LoggedError
 from tests.conftest import login
 from tests.monitoring.conftest import utc

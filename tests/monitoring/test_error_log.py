@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from contest.extensions import db
-from contest.monitoring import error_log
-from contest.monitoring.error_log import DatabaseErrorHandler
+from contest.monitoring import services as error_log
+from contest.monitoring.services import DatabaseErrorHandler
 from contest.monitoring.models import LoggedError
 from contest.units.models import Unit
 from tests.conftest import login
@@ -36,6 +36,7 @@ def failing_view(app):
     return "/thu-loi"
 
 
+@pytest.mark.commits
 def test_a_failing_view_leaves_a_row_the_dashboard_lists(client, app, failing_view, frozen,
                                                          make_round, make_user):
     round_ = make_round()
@@ -53,6 +54,7 @@ def test_a_failing_view_leaves_a_row_the_dashboard_lists(client, app, failing_vi
     assert "Exception on /thu-loi [GET]" in html and "/thu-loi" in html
 
 
+@pytest.mark.commits
 def test_an_error_outside_a_request_is_written_at_once(app):
     app.logger.error("Tác vụ nền thất bại: %s", "xuất Excel")
     rows = logged()
@@ -64,6 +66,7 @@ def test_warnings_are_not_kept(app):
     assert logged() == []
 
 
+@pytest.mark.commits
 def test_long_messages_are_cut(app):
     app.logger.error("x" * 10_000)
     assert len(logged()[0].message) == error_log.MAX_MESSAGE
@@ -78,6 +81,7 @@ def test_a_failing_database_does_not_break_or_loop(app, client, failing_view, mo
     assert logged() == []
 
 
+@pytest.mark.commits
 def test_rows_older_than_seven_days_are_pruned(app, frozen, monkeypatch):
     db.session.add_all([
         LoggedError(at=frozen.at - timedelta(days=8), level="ERROR", logger="contest", message="cũ"),
@@ -89,6 +93,7 @@ def test_rows_older_than_seven_days_are_pruned(app, frozen, monkeypatch):
     assert [r.message for r in logged()] == ["gần đây", "mới"]
 
 
+@pytest.mark.commits
 def test_installing_again_replaces_the_handler(app):
     """Apps share their logger by name: a second install must not double the rows."""
     error_log.install(app)

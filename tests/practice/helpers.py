@@ -5,7 +5,7 @@ from datetime import timedelta
 from contest import clock
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.rankings.models import QuestionTally
+from contest.bank.models import QuestionTally
 
 # Each state's (opens, closes) relative to now, and whether the round is scheduled.
 STATES = {

@@ -5,7 +5,7 @@ from datetime import timedelta
 from contest.bank.models import Question
 from contest.extensions import db
 from contest.practice.services import pool_ids
-from contest.prizes.models import PrizeGroup
+from contest.contests.models import PrizeGroup
 from tests.practice.helpers import add_contest, add_round, mark_shown
 from tests.rankings.helpers import take_attempt
 

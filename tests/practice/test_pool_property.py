@@ -12,8 +12,8 @@ from contest.clock import now
 from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.practice.services import pool_ids
-from contest.prizes.models import PrizeGroup
-from contest.rankings.models import QuestionTally
+from contest.contests.models import PrizeGroup
+from contest.bank.models import QuestionTally
 from tests.practice.helpers import STATES, add_contest, add_round, mark_shown
 
 TOPICS = {"nq76": "national", "mot_cua": "national", "chi_so": "national", "kh_gl": "gia_lai"}

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from contest.bank.models import Question
 from contest.extensions import db
 from contest.quiz.models import Attempt
-from contest.rankings.models import QuestionTally, RoundEntry
+from contest.bank.models import QuestionTally
+from contest.rankings.models import RoundEntry
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt
 

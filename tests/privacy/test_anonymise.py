@@ -11,7 +11,7 @@ from contest.accounts.models import User
 from contest.audit.models import AuditLog
 from contest.contests.models import Contest, Round
 from contest.extensions import db
-from contest.privacy.cccd import stored_fields
+from contest.accounts.rules.cccd import stored_fields
 from contest.rankings.models import ContestEntry, RoundEntry, UnitContestStat, UnitRoundStat
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt

@@ -11,7 +11,7 @@ from contest import create_app
 from contest.accounts.models import User
 from contest.config import TestConfig
 from contest.extensions import db
-from contest.privacy.cccd import cccd_hash, derived_key
+from contest.accounts.rules.cccd import cccd_hash, derived_key
 from tests.conftest import login
 from tests.privacy.conftest import registration
 
@@ -23,6 +23,7 @@ def _row_values(user_id: int) -> list[str]:
     return [str(value) for value in row]
 
 
+@pytest.mark.commits
 def test_the_number_is_stored_only_as_a_keyed_hash_and_its_last_four_digits(client, unit):
     assert client.post("/dang-ky", data=registration(unit, cccd=NUMBER)).status_code == 302
     user = db.session.query(User).one()

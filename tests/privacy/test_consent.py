@@ -3,8 +3,8 @@ the text's version and the time; the privacy page says the same."""
 from contest.accounts.models import User
 from contest.contests.models import Contest
 from contest.extensions import db
-from contest.privacy.consent import CONSENT_VERSION
-from contest.privacy.models import Consent
+from contest.accounts.services.consent import CONSENT_VERSION
+from contest.accounts.models import Consent
 from tests.privacy.conftest import registration
 
 RIGHTS = ("được biết", "rút lại sự đồng ý", "truy cập", "chỉnh sửa", "yêu cầu xóa")

@@ -3,8 +3,9 @@ the organizer, carried out by an organizer: the person anonymised."""
 from contest.accounts.models import User
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.privacy.models import Consent, DeletionRequest
-from contest.privacy.services import add_consent
+from contest.accounts.models import Consent
+from contest.privacy.models import DeletionRequest
+from contest.accounts.services.consent import add_consent
 from tests.conftest import PASSWORD, login
 
 REQUEST = "/ho-so/du-lieu-ca-nhan/yeu-cau-xoa"

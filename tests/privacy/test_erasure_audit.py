@@ -16,7 +16,7 @@ from contest.audit import personal
 from contest.audit.models import AuditLog
 from contest.config import TestConfig
 from contest.extensions import db
-from contest.privacy.masking import masked_phone
+from contest.masking import masked_phone
 from contest.privacy.models import DeletionRequest
 from tests.accounts.test_password_reset import outbox
 from tests.accounts.test_profile import details, reloaded

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from contest.extensions import cache, db
-from contest.privacy.erasure import erase_personal_data
+from contest.privacy.services.erasure import erase_personal_data
 from contest.privacy.models import DeletionRequest
-from contest.privacy.services import request_deletion
-from contest.reports.exports import write_round_export
-from contest.reports.jobs import export_path, request_export, run_job
+from contest.privacy.services.requests import request_deletion
+from contest.reports.services.exports import write_round_export
+from contest.reports.services.jobs import export_path, request_export, run_job
+from contest.transactions import unit_of_work
 from contest.reports.models import ExportJob
 from tests.conftest import login
 from tests.rankings.conftest import results_cached  # noqa: F401  (fixture)
@@ -30,13 +31,20 @@ def other_round(make_round):
 @pytest.fixture
 def mine(scenario):
     """A built export of the scenario's round (An took part)."""
-    return request_export(scenario.round, "xlsx", scenario.organizer)
+    return requested_export(scenario.round, scenario.organizer)
 
 
 @pytest.fixture
 def exports(mine, scenario, other_round):
     """That export, and a built one of the other round."""
-    return [mine, request_export(other_round, "xlsx", scenario.organizer)]
+    return [mine, requested_export(other_round, scenario.organizer)]
+
+
+def requested_export(round_, organizer):
+    """An export asked for as the organizer's request does: built once it commits."""
+    with unit_of_work():
+        job = request_export(round_, "xlsx", organizer)
+    return job
 
 
 def carry_out_request_of(client, scenario, person):
@@ -46,6 +54,7 @@ def carry_out_request_of(client, scenario, person):
     assert response.status_code == 302
 
 
+@pytest.mark.commits
 def test_a_deletion_carried_out_deletes_the_exports_of_the_persons_rounds(
         client, scenario, exports, other_round):
     mine, other = exports
@@ -59,6 +68,7 @@ def test_a_deletion_carried_out_deletes_the_exports_of_the_persons_rounds(
     assert client.get(url(other_round, f"/{other.public_id}/tai-ve")).status_code == 200
 
 
+@pytest.mark.commits
 def test_anonymising_a_contest_deletes_its_exports(runner, client, scenario, mine):
     path = Path(mine.path)
     result = runner.invoke(args=["privacy", "anonymise", "--contest",
@@ -69,6 +79,7 @@ def test_anonymising_a_contest_deletes_its_exports(runner, client, scenario, min
     assert client.get(url(scenario.round, f"/{mine.public_id}/tai-ve")).status_code == 410
 
 
+@pytest.mark.commits
 def test_an_export_queued_before_an_erasure_is_never_built(client, scenario):
     job = ExportJob(round_id=scenario.round.id, format="xlsx",
                     requested_by_id=scenario.organizer.id)
@@ -82,14 +93,15 @@ def test_an_export_queued_before_an_erasure_is_never_built(client, scenario):
     assert "đã được xóa trong khi xuất" in page
 
 
+@pytest.mark.commits
 def test_an_export_being_built_during_an_erasure_is_not_kept(client, scenario, monkeypatch):
     def erase_while_writing(*args, **kwargs):
         rows = write_round_export(*args, **kwargs)
         erase_personal_data([scenario.people["an"].id])
         db.session.commit()
         return rows
-    monkeypatch.setattr("contest.reports.jobs.write_round_export", erase_while_writing)
-    job = request_export(scenario.round, "xlsx", scenario.organizer)
+    monkeypatch.setattr("contest.reports.services.jobs.write_round_export", erase_while_writing)
+    job = requested_export(scenario.round, scenario.organizer)
     assert job.status == "failed" and job.path is None and not export_path(job).exists()
 
 

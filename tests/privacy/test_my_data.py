@@ -4,8 +4,8 @@ import json
 
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.privacy.consent import CONSENT_VERSION
-from contest.privacy.services import add_consent
+from contest.accounts.services.consent import CONSENT_VERSION
+from contest.accounts.services.consent import add_consent
 from tests.conftest import login
 
 DOWNLOAD = "/ho-so/du-lieu-ca-nhan/tai-ve"

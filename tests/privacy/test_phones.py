@@ -5,7 +5,7 @@ import io
 
 import openpyxl
 
-from contest.accounts.profile import update_profile
+from contest.profile.services.details import update_profile
 from tests.conftest import login
 
 AN_PHONE, AN_MASKED = "0912345671", "0912•••671"

@@ -9,6 +9,7 @@ from contest.quiz.models import Attempt
 from tests.conftest import login
 from tests.quiz.helpers import start
 
+pytestmark = pytest.mark.commits  # requests on threads of their own
 THREADS = 8
 
 

@@ -8,7 +8,7 @@ import pytest
 from contest import clock
 from contest.extensions import db
 from contest.quiz.models import Attempt
-from contest.rankings.results import compute_results
+from contest.rankings.services.results import compute_results
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt
 

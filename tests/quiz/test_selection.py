@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from contest.contests.models import Round
 from contest.extensions import db
-from contest.prizes.models import PrizeGroup
+from contest.contests.models import PrizeGroup
 from contest.quiz.errors import BankTooSmall
-from contest.quiz.selection import (
+from contest.quiz.rules.selection import (
     Candidate, DrawSpec, MixNotMet, cell_counts, mix_problem, pick, spec_for,
 )
-from contest.quiz.services import start_attempt
+from contest.quiz.services.attempts import start_attempt
 
 TOPICS = ("mot_cua", "cong_vu", "chi_so")
 

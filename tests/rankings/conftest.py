@@ -4,7 +4,7 @@ import pytest
 
 from contest import clock
 from contest.caching import clear_result_caches
-from contest.rankings.results import compute_results
+from contest.rankings.services.results import compute_results
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ from datetime import datetime, timedelta
 
 from contest import clock
 from contest.extensions import db
-from contest.quiz import saving, services
+from contest.transactions import unit_of_work
+from contest.quiz.services import saving
+from contest.quiz.services import attempts as services
 from contest.quiz.models import Attempt
 
 
@@ -22,15 +24,17 @@ def take_attempt(user, round_, *, correct: int, seconds: float, prediction: int 
     at ``seconds``: the page's timer submits it at its deadline."""
     start = at or clock.now()
     clock.freeze(start)
-    attempt = services.start_attempt(user, round_, ip=ip)
+    with unit_of_work():  # each step committed, as its request would be
+        attempt = services.start_attempt(user, round_, ip=ip)
     for item in attempt.items:
         right = correct_index(item)
         choice = right if item.position <= correct else (right + 1) % len(item.option_ids)
-        saving.save_answer(user.id, attempt.public_id, item.position, choice)
+        with unit_of_work():
+            saving.save_answer(user.id, attempt.public_id, item.position, choice)
     clock.freeze(start + timedelta(seconds=seconds))
     attempt = db.session.get(Attempt, attempt.id)
-    if prediction is None:
-        attempt.deadline_at = clock.now()
-        db.session.commit()
-    services.submit_attempt(attempt, prediction)
+    with unit_of_work():
+        if prediction is None:
+            attempt.deadline_at = clock.now()
+        services.submit_attempt(attempt, prediction)
     return attempt

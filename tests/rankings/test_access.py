@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from contest.privacy.cccd import cccd_hash
+from contest.accounts.rules.cccd import cccd_hash
 
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt

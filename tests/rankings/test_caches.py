@@ -77,8 +77,8 @@ def test_the_place_shows_the_moment_the_round_settles_though_figures_are_cached(
         results_cached, open_round, make_user):
     """A round settles with no write that could clear a cache: what may be shown
     is part of the cache key, so the sealed standing is not served after."""
-    from contest.contests.disclosure import settled_at
-    from contest.rankings.public import my_standing
+    from contest.contests.rules.disclosure import settled_at
+    from contest.rankings.queries.public import my_standing
     from tests.rankings.helpers import take_attempt
 
     leader, me = make_user(), make_user()
@@ -96,8 +96,8 @@ def test_moving_a_rounds_close_moves_its_review_time_though_figures_are_cached(
         results_cached, open_round, make_user):
     from datetime import timedelta
 
-    from contest.contests.key_rule import review_moment
-    from contest.contests.rounds_admin import RoundSettings, update_round
+    from contest.quiz.rules.keys import review_moment
+    from contest.admin.services.rounds import RoundSettings, update_round
 
     organizer = make_user(role="organizer")
     open_round.scheduled_at = None  # a draft: its times may still be edited

@@ -3,7 +3,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
-from contest.rankings.charts import participation_by_day_svg, sealed_svg, top_units_svg
+from contest.rankings.documents.charts import participation_by_day_svg, sealed_svg, top_units_svg
 
 # The only URIs pygal writes once its credit comments are stripped: the XML
 # namespaces of the root element (xmlns and xmlns:xlink). Nothing is fetched.

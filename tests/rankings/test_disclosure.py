@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from contest import clock
-from contest.contests.disclosure import settled_at
+from contest import clock, formatting
+from contest.contests.rules.disclosure import settled_at
 from contest.extensions import db
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt
@@ -66,8 +66,8 @@ def test_the_contest_place_waits_for_the_next_round_that_opens_before_this_one_s
     login(client, me)
     result = page(client, f"/bai-thi/{attempt.public_id}/ket-qua")
     contest_line = re.search(r"Thứ hạng toàn cuộc thi[^<]*", result)[0]
-    assert clock.format_local(settled_at(second)) in contest_line
-    assert clock.format_local(settled_at(open_round)) not in contest_line
+    assert formatting.format_local(settled_at(second)) in contest_line
+    assert formatting.format_local(settled_at(open_round)) not in contest_line
 
 
 # --- case 5, second bullet: the public unit ranking ---------------------------

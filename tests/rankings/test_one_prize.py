@@ -12,8 +12,9 @@ from contest.audit.models import AuditLog
 from contest.contests.models import Contest
 from contest.extensions import db
 from contest.prizes import services
-from contest.prizes.models import Award, PrizeGroup
-from contest.rankings.results import compute_results
+from contest.prizes.models import Award
+from contest.contests.models import PrizeGroup
+from contest.rankings.services.results import compute_results
 from tests.conftest import login
 from tests.contests.helpers import contest_form
 from tests.rankings.helpers import take_attempt

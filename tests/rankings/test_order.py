@@ -4,8 +4,8 @@ attempt id. Before the round closes the prediction is not counted."""
 from datetime import timedelta
 
 from contest.rankings.models import MISSING_PREDICTION_ERROR, RoundEntry
-from contest.rankings.queries import Place, round_place, round_ranking
-from contest.rankings.results import prediction_actual
+from contest.rankings.queries.ranking import Place, round_place, round_ranking
+from contest.rankings.services.results import prediction_actual
 from tests.rankings.helpers import take_attempt
 
 

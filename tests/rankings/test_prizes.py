@@ -5,7 +5,8 @@ import pytest
 
 from contest.extensions import db
 from contest.prizes import services
-from contest.prizes.models import Award, PrizeGroup
+from contest.prizes.models import Award
+from contest.contests.models import PrizeGroup
 from contest.prizes.services import (
     AlreadyPublished, NotAWinner, ResultsNotFinal, WinnersNotVerified,
 )

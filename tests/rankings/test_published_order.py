@@ -9,7 +9,7 @@ import pytest
 
 from contest.extensions import db
 from contest.prizes import services
-from contest.prizes.models import PrizeGroup
+from contest.contests.models import PrizeGroup
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt
 

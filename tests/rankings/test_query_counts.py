@@ -8,9 +8,9 @@ import pytest
 
 from contest.extensions import db
 from contest.prizes import services
-from contest.prizes.models import PrizeGroup
+from contest.contests.models import PrizeGroup
 from contest.quiz.models import Attempt
-from contest.rankings.results import compute_results
+from contest.rankings.services.results import compute_results
 from tests.conftest import login
 from tests.queries import statements_of
 from tests.rankings.helpers import take_attempt

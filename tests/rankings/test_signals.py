@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from contest import clock
-from contest.privacy.masking import masked_phone
+from contest.masking import masked_phone
 from tests.conftest import login
 from tests.rankings.helpers import take_attempt
 

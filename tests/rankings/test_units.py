@@ -2,7 +2,7 @@
 figures per round and for the whole contest."""
 from datetime import timedelta
 
-from contest.rankings.units import unit_standings
+from contest.rankings.queries.units import unit_standings
 from tests.rankings.helpers import take_attempt
 
 

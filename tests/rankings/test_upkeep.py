@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from contest import clock
 from contest.extensions import db
-from contest.quiz import services
-from contest.rankings.models import (
-    ContestEntry, QuestionTally, RankBucket, RoundEntry, UnitContestStat, UnitRoundStat,
-)
-from contest.rankings.rebuild import rebuild_contest, rebuild_round
+from contest.quiz.services import attempts as services
+from contest.rankings.models import (ContestEntry, RankBucket, RoundEntry, UnitContestStat,
+    UnitRoundStat)
+from contest.bank.models import QuestionTally
+from contest.rankings.services.rebuild import rebuild_contest, rebuild_round
 from tests.rankings.helpers import take_attempt
 
 TABLES = {
@@ -68,8 +68,8 @@ def test_every_place_matches_the_ranking_live_and_final(frozen, make_questions, 
                                                         make_user):
     """Places come from the second buckets plus a count inside the second: the
     same as the position in the ranking, ties within one second included."""
-    from contest.rankings.queries import contest_place, contest_ranking, round_place, round_ranking
-    from contest.rankings.results import compute_results
+    from contest.rankings.queries.ranking import contest_place, contest_ranking, round_place, round_ranking
+    from contest.rankings.services.results import compute_results
     make_questions(10)
     round_ = make_round(questions=5, closes_in=timedelta(hours=3))
     people = [make_user() for _ in range(12)]

@@ -8,7 +8,7 @@ import pytest
 from contest.accounts.models import User
 from contest.contests.models import Round
 from contest.extensions import db
-from contest.rankings.results import compute_results
+from contest.rankings.services.results import compute_results
 from tests.rankings.helpers import take_attempt
 
 AN = "Nguyễn Văn An"

@@ -84,6 +84,7 @@ def _check_headers(response, mimetype: str, filename: str | None) -> None:
 
 
 @pytest.mark.parametrize("endpoint", sorted(DOWNLOADS))
+@pytest.mark.commits
 def test_every_organizer_download_is_a_private_attachment(client, scenario, endpoint):
     login(client, scenario.organizer)
     fetch, mimetype, filename = DOWNLOADS[endpoint]

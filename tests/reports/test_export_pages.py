@@ -95,6 +95,7 @@ def test_a_request_without_csrf_token_is_refused(organizer_client, scenario):
     assert jobs() == []
 
 
+@pytest.mark.commits
 def test_full_xlsx_export_runs_and_downloads(organizer_client, scenario):
     response = organizer_client.post(url(scenario.round, "/toan-bo"), data={"format": "xlsx"})
     [job] = jobs()
@@ -113,6 +114,7 @@ def test_full_xlsx_export_runs_and_downloads(organizer_client, scenario):
     assert actions()[-2:] == ["export.request", "export.download"]
 
 
+@pytest.mark.commits
 def test_full_csv_export_is_a_zip(organizer_client, scenario):
     organizer_client.post(url(scenario.round, "/toan-bo"), data={"format": "csv"})
     [job] = jobs()
@@ -122,6 +124,7 @@ def test_full_csv_export_is_a_zip(organizer_client, scenario):
     assert "02-xep-hang-ca-nhan.csv" in zipfile.ZipFile(io.BytesIO(download.data)).namelist()
 
 
+@pytest.mark.commits
 def test_the_request_is_audited_with_the_job(organizer_client, scenario):
     organizer_client.post(url(scenario.round, "/toan-bo"), data={"format": "xlsx"})
     entry = db.session.scalar(select(AuditLog).where(AuditLog.action == "export.request"))
@@ -145,6 +148,7 @@ def test_the_same_export_under_way_is_returned_instead_of_a_new_one(organizer_cl
     assert len(jobs()) == 1
 
 
+@pytest.mark.commits
 def test_a_stale_job_shows_as_failed_and_can_be_requested_again(organizer_client, scenario):
     stale = add_job(scenario, status="running", age=timedelta(minutes=3))
     page = organizer_client.get(url(scenario.round, f"/{stale.public_id}")).get_data(as_text=True)
@@ -159,10 +163,11 @@ def test_another_rounds_job_or_an_unknown_id_is_not_found(organizer_client, scen
         assert organizer_client.get(url(scenario.round, path)).status_code == 404, path
 
 
+@pytest.mark.commits
 def test_a_failed_export_is_recorded_as_failed(organizer_client, scenario, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("đĩa đầy")
-    monkeypatch.setattr("contest.reports.jobs.write_round_export", broken)
+    monkeypatch.setattr("contest.reports.services.jobs.write_round_export", broken)
     organizer_client.post(url(scenario.round, "/toan-bo"), data={"format": "xlsx"})
     [job] = jobs()
     assert job.status == "failed" and "đĩa đầy" in job.error
@@ -207,6 +212,7 @@ def test_cli_export_of_an_unknown_round_fails(runner, scenario):
     assert result.exit_code != 0 and "Không có đợt thi số 999" in result.output
 
 
+@pytest.mark.commits
 def test_outside_the_tests_the_export_runs_in_a_background_thread(organizer_client, scenario):
     organizer_client.application.config["EXPORTS_RUN_INLINE"] = False
     response = organizer_client.post(url(scenario.round, "/toan-bo"), data={"format": "csv"})

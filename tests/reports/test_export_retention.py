@@ -9,6 +9,7 @@ from contest.extensions import db
 from tests.conftest import login
 from tests.reports.test_export_pages import jobs, url
 
+pytestmark = pytest.mark.commits  # every test builds an export job (engine.begin())
 EXPIRED = "Đã hết hạn — tệp đã xóa"
 GONE = "Tệp xuất này đã hết hạn và đã bị xóa khỏi máy chủ"
 

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from contest.prizes.services import provisional_winners, publish_results, verify_winner
-from contest.reports.exports import winners_workbook, write_round_csv_zip, write_round_workbook
-from contest.reports.tables import RANKING_HEADERS, WINNER_HEADERS
+from contest.reports.services.exports import winners_workbook, write_round_csv_zip, write_round_workbook
+from contest.reports.queries.tables import RANKING_HEADERS, WINNER_HEADERS
 from tests.reports.conftest import AN, AT_SIGN, FORMULA, TAB
 
 SHEETS = ["Đạt giải", "Xếp hạng cá nhân", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường",

@@ -6,8 +6,9 @@ from datetime import datetime, timezone
 from docx import Document
 from docx.table import Table
 
-from contest.reports.report_data import RoundReport, ScoreBands, UnitLine, WinnerLine
-from contest.reports.report_document import report_docx
+from contest.reports.queries.report_data import RoundReport, UnitLine, WinnerLine
+from contest.rankings.queries.figures import ScoreBands
+from contest.reports.documents import report_docx
 
 GROUP_A = "Bảng A – CBCCVC"
 GROUP_B = "Bảng B – Học sinh"

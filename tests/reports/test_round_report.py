@@ -1,5 +1,5 @@
 """The weekly report's figures gathered from the database."""
-from contest.reports.round_report import build_round_report
+from contest.reports.queries.round_report import build_round_report
 from tests.reports.conftest import AN, AT_SIGN, FORMULA, TAB
 
 

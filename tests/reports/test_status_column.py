@@ -11,7 +11,7 @@ import pytest
 
 from contest.extensions import db
 from contest.prizes import services
-from contest.prizes.models import PrizeGroup
+from contest.contests.models import PrizeGroup
 from tests.conftest import login
 from tests.reports.conftest import AN, AT_SIGN, FORMULA, TAB
 
@@ -44,6 +44,7 @@ def full_export(client, round_, fmt: str) -> bytes:
 EXPECTED = {AN: "Bị loại: Thi hộ", FORMULA: "Đạt giải Nhất", AT_SIGN: None, TAB: STAFF}
 
 
+@pytest.mark.commits
 def test_the_full_workbook_ranks_everyone_with_their_status(published, scenario):
     workbook = openpyxl.load_workbook(io.BytesIO(full_export(published, scenario.round, "xlsx")))
     rows = list(workbook["Xếp hạng cá nhân"].iter_rows(values_only=True))
@@ -52,6 +53,7 @@ def test_the_full_workbook_ranks_everyone_with_their_status(published, scenario)
     assert [row[0] for row in rows[1:]] == [1, 2, 3, 4]  # nobody's rank moved
 
 
+@pytest.mark.commits
 def test_the_csv_ranking_has_the_same_column(published, scenario):
     archive = zipfile.ZipFile(io.BytesIO(full_export(published, scenario.round, "csv")))
     text = archive.read("02-xep-hang-ca-nhan.csv").decode("utf-8-sig")

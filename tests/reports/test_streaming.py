@@ -39,7 +39,7 @@ def test_columns_are_sized_from_the_header_and_first_rows():
 
 
 def test_a_table_longer_than_a_sheet_continues_on_the_next(monkeypatch):
-    monkeypatch.setattr(spreadsheets, "MAX_SHEET_ROWS", 2)
+    monkeypatch.setattr(spreadsheets.writing, "MAX_SHEET_ROWS", 2)
     buffer = io.BytesIO()
     write_xlsx_tables(buffer, [Table("Xếp hạng cá nhân", ("Hạng",), ([n] for n in range(1, 6))),
                                Table("Đủ", ("Hạng",), [[1], [2]])])

@@ -5,7 +5,7 @@ import pandas as pd
 
 from contest.audit.models import AuditLog
 from contest.extensions import db
-from contest.units.imports import COLUMNS
+from contest.units.formats import COLUMNS
 from contest.units.models import Unit
 
 ADMIN_URL = "/quan-tri/danh-muc-don-vi"

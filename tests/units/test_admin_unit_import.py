@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from contest.extensions import db
-from contest.units.imports import ACCOUNTS, ACTIVE, COLUMNS
+from contest.units.formats import ACCOUNTS, ACTIVE, COLUMNS
 from contest.units.models import Unit
 from tests.units.helpers import ADMIN_URL, audit_rows, units_snapshot, workbook
 
@@ -153,7 +153,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused(organizer):
 def test_a_file_over_2_mb_is_refused_before_reading(organizer, monkeypatch):
     def must_not_read(_data):
         raise AssertionError("a file over the limit was read")
-    monkeypatch.setattr("contest.units.admin_routes.read_units", must_not_read)
+    monkeypatch.setattr("contest.admin.routes.units.read_units", must_not_read)
     before = units_snapshot()
     response = upload(organizer, workbook([["SYT", "Sở Y tế", "agency", ""]]) + b"\x00" * (2 * 1024 * 1024))
     assert response.status_code == 400

@@ -1,0 +1,149 @@
+"""What the public and contestants read of the results, under the rule of
+``rankings.rules.disclosure``: nothing reveals or bounds the value the prediction
+question asks for before the round is settled. The figures are cached as they
+are; what may be shown is decided on each read, so a cached figure never
+outlives the moment a round settles."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, select
+
+from contest.accounts.models import User
+from contest.caching import cached_figures
+from contest.contests.models import Contest, Round
+from contest.extensions import db
+from contest.rankings.models import ContestEntry, RoundEntry, UnitContestStat, UnitRoundStat
+from contest.rankings.queries.ranking import Place, contest_place, round_place
+from contest.rankings.queries.units import UnitStanding, standing_of, unit_standings
+from contest.rankings.rules.disclosure import (
+    Shown, registrations_shown, shown_for, shown_from, standings_as_shown,
+)
+
+
+@dataclass(frozen=True)
+class Participation:
+    participants: int
+    attempts: int
+    units_taking_part: int
+
+
+def _participation(stat, scope_column, scope_id) -> Participation:
+    participants, attempts, units = db.session.execute(
+        select(func.coalesce(func.sum(stat.participants), 0),
+               func.coalesce(func.sum(stat.attempts), 0), func.count())
+        .where(scope_column == scope_id, stat.participants > 0)).one()
+    return Participation(participants, attempts, units)
+
+
+def round_participation(round_: Round) -> tuple[Participation | None, datetime]:
+    """The round's counts; None while they are sealed."""
+    participation, read_at = cached_figures(
+        f"round-participation:{round_.id}",
+        lambda: _participation(UnitRoundStat, UnitRoundStat.round_id, round_.id))
+    return (participation if shown_for(round_).counts else None), read_at
+
+
+def contest_participation(contest: Contest) -> tuple[Participation | None, datetime]:
+    """The contest's counts (its rounds' added up); None while a round's are sealed."""
+    participation, read_at = cached_figures(
+        f"contest-participation:{contest.id}",
+        lambda: _participation(UnitContestStat, UnitContestStat.contest_id, contest.id))
+    return (participation if shown_for(contest).counts else None), read_at
+
+
+def registered_count() -> int | None:
+    """Registered contestants; None while they would bound a sealed count."""
+    if not registrations_shown():
+        return None
+    count, _ = cached_figures("registered", lambda: db.session.scalar(
+        select(func.count()).select_from(User).where(User.role == "contestant")))
+    return count
+
+
+def scope_key(scope) -> str:
+    return f"round-{scope.id}" if isinstance(scope, Round) else f"contest-{scope.id}"
+
+
+def cached_standings(scope: Round | Contest, kind: str, min_rate):
+    """(unit standings of a bloc, read at): cached like every public figure,
+    every figure in (see ``shown_standings``)."""
+    return cached_figures(f"units:{scope_key(scope)}:{kind}",
+                          lambda: unit_standings(scope, kind, min_rate))
+
+
+def shown_standings(scope: Round | Contest, kind: str, min_rate,
+                    shown: Shown) -> tuple[list[UnitStanding], datetime]:
+    """(unit standings of a bloc as ``shown`` allows, read at)."""
+    standings, read_at = cached_standings(scope, kind, min_rate)
+    return standings_as_shown(standings, shown, min_rate), read_at
+
+
+def default_round(contest: Contest) -> Round | None:
+    """The open round, else the last one that has opened, else the first."""
+    rounds = contest.public_rounds
+    opened = [round_ for round_ in rounds if round_.status() != "upcoming"]
+    current = next((round_ for round_ in rounds if round_.is_open()), None)
+    return current or (opened[-1] if opened else (rounds[0] if rounds else None))
+
+
+@dataclass(frozen=True)
+class MyStanding:
+    """A person's places; each is None while sealed, with the moment it will be shown."""
+    round_place: Place | None
+    round_shown_from: datetime | None
+    contest_place: Place | None
+    contest_shown_from: datetime | None
+    unit_rank: int | None
+    unit_count: int
+    unit_shown_from: datetime | None
+    unit_kind_label: str
+
+
+def my_standing(user, round_: Round) -> MyStanding:
+    """The person's place in the round and the contest, and their unit's rank,
+    cached like the public figures. The key holds what the person's own
+    submits change (their best attempt in the round, their contest total) and
+    what may be shown of the round and the contest, so a new attempt, or the
+    round settling, shows at once."""
+    shown = (shown_for(round_), shown_for(round_.contest))
+    key = (f"standing:{round_.id}:{user.id}:{_own_entries_version(user, round_)}:"
+           f"{shown[0].key}:{shown[1].key}")
+    standing, _ = cached_figures(key, lambda: _compute_standing(user, round_, *shown))
+    return standing
+
+
+def _own_entry(column, round_column, user_column, round_param: str):
+    return (select(column).where(round_column == bindparam(round_param),
+                                 user_column == bindparam("user_id")).scalar_subquery())
+
+
+# Built once (read on every result and history page): what the person's own
+# submits change, in one statement.
+OWN_ENTRIES = select(
+    _own_entry(RoundEntry.attempt_id, RoundEntry.round_id, RoundEntry.user_id, "round_id"),
+    _own_entry(RoundEntry.final_rank, RoundEntry.round_id, RoundEntry.user_id, "round_id"),
+    _own_entry(ContestEntry.score_sum, ContestEntry.contest_id, ContestEntry.user_id, "contest_id"),
+    _own_entry(ContestEntry.duration_sum, ContestEntry.contest_id, ContestEntry.user_id,
+               "contest_id"))
+
+
+def _own_entries_version(user, round_: Round) -> str:
+    row = db.session.connection().execute(OWN_ENTRIES, {
+        "round_id": round_.id, "contest_id": round_.contest_id, "user_id": user.id}).one()
+    return ":".join(str(part) for part in row)
+
+
+def _compute_standing(user, round_: Round, in_round: Shown, in_contest: Shown) -> MyStanding:
+    contest = round_.contest
+    standings, _ = shown_standings(round_, user.unit.kind, contest.unit_min_rate, in_round)
+    mine = standing_of(user.unit_id, standings)
+    return MyStanding(
+        round_place=round_place(round_, user.id) if in_round.scores else None,
+        round_shown_from=None if in_round.scores else shown_from(round_),
+        contest_place=contest_place(contest, user.id) if in_contest.scores else None,
+        contest_shown_from=None if in_contest.scores else shown_from(contest),
+        unit_rank=mine.rank if mine else None,
+        unit_count=sum(1 for s in standings if s.eligible),
+        unit_shown_from=None if in_round.counts else shown_from(round_),
+        unit_kind_label=user.unit.kind_label,
+    )
