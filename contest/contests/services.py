@@ -1,8 +1,8 @@
 """The contest's branding: the issuing body, its logo and a contact line, shown
 on every public page.
 
-A logo is PNG or JPEG, at most 512 KB, recognised by its content (signature and
-structure), never by its name or the type the browser claims; its pixels are
+A logo is PNG or JPEG, at most 512 KB, recognised by its content (Pillow reads its
+header), never by its name or the type the browser claims; its pixels are
 bounded and a small copy stored (``logo_pixels``).
 """
 from dataclasses import dataclass
@@ -22,10 +22,6 @@ from contest.extensions import db
 from contest.formatting import number
 
 MAX_LOGO_BYTES = 512 * 1024
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
-JPEG_START = b"\xff\xd8\xff"
-JPEG_END = b"\xff\xd9"
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg"}
 
 
@@ -42,27 +38,10 @@ class Branding:
     logo_version: str | None  # cache-busting ?v= of the logo; None: no logo
 
 
-def image_type(data: bytes) -> str | None:
-    """'image/png' or 'image/jpeg' when the bytes are one, else None."""
-    if _is_png(data):
-        return "image/png"
-    if data.startswith(JPEG_START) and data.rstrip(b"\x00").endswith(JPEG_END):
-        return "image/jpeg"
-    return None
-
-
-def _is_png(data: bytes) -> bool:
-    """Signature, a first IHDR chunk with a non-zero size, and the IEND chunk."""
-    if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
-        return False
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    return width > 0 and height > 0 and data.endswith(PNG_END)
-
-
 def set_logo(contest: Contest, data: bytes, actor) -> None:
     if len(data) > MAX_LOGO_BYTES:
         raise InvalidLogo(f"Logo quá lớn ({len(data) // 1024} KB): tối đa 512 KB.")
-    kind = image_type(data)
+    kind = logo_pixels.image_type(data)
     if kind is None:
         raise InvalidLogo("Tệp tải lên không phải ảnh PNG hoặc JPEG.")
     data = _stored_copy(data, kind)

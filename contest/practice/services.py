@@ -6,9 +6,9 @@ can still ask, by the one key rule (``quiz.rules.keys``):
 
 - public: a question version drawn in a submitted attempt (the per-question
   tallies record each one) of a round whose review moment has come
-  (``key_rule.rounds_past_review``); still current and active;
+  (``quiz.rules.keys.rounds_past_review``); still current and active;
 - minus every question that a round of any contest not settled can still draw
-  (``key_rule.drawable_codes``: the draw's own selection rules, drafts and
+  (``quiz.rules.keys.drawable_codes``: the draw's own selection rules, drafts and
   prize groups' own topics included).
 
 It is read from the database on every use, never cached: a worker must not keep

@@ -1,6 +1,9 @@
 """A logo's pixels are bounded on upload and a small copy stored: a 140 KB PNG
 of 12000 × 12000 pixels must not cost every certificate a second and 400 MB."""
+import io
+
 import pytest
+from PIL import Image
 
 from contest.contests.rules import logo_pixels
 from contest.extensions import db
@@ -23,6 +26,15 @@ def test_a_logo_declaring_too_many_pixels_is_refused_without_decoding_it(
     assert "Ảnh logo quá lớn: 12000 × 12000 điểm ảnh (tối đa 4.000.000 điểm ảnh" in messages(response)
     assert reload(contest).logo is None and audit("contest.logo") == []
     assert (12_000, 12_000) not in decoded
+
+def test_a_jpeg_cut_short_is_refused(console, contest):
+    """Pillow reads the type from the header; the missing end shows when the
+    stored copy is decoded, and nothing is stored."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, "JPEG")
+    response = _upload(console, contest, buffer.getvalue()[:-20])
+    assert response.status_code == 400 and "Không đọc được ảnh logo" in messages(response)
+    assert reload(contest).logo is None
 
 
 def test_a_large_logo_is_stored_scaled_down(console, client, contest, audit):

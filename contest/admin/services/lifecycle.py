@@ -114,7 +114,7 @@ def close_early(round_: Round, actor) -> Round:
 
 def extend(round_: Round, closes_at: datetime, reason: str, actor) -> Round:
     """Move the close time later, while open or closed with no results computed,
-    and never once keys it can draw may have been shown (``key_rule.reopen_problem``)."""
+    and never once keys it can draw may have been shown (``quiz.rules.keys.reopen_problem``)."""
     reason = required_reason(reason, EXTEND_REASON_MISSING)
     round_ = locked_round(round_.id)
     _check_extendable(round_, closes_at)

@@ -19,6 +19,7 @@ from PIL import Image
 MAX_LOGO_PIXELS = 4_000_000  # declared by an upload (2000 × 2000)
 STORED_SIDE = 512  # px, the longer side: the certificate prints it 20 mm high (~240 px at 300 dpi)
 FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
+MIME_TYPES = {pillow: mime for mime, pillow in FORMATS.items()}
 
 
 class UnreadableImage(Exception):
@@ -29,6 +30,19 @@ class UnreadableImage(Exception):
 class TooManyPixels(Exception):
     width: int
     height: int
+
+
+def image_type(data: bytes) -> str | None:
+    """'image/png' or 'image/jpeg' when Pillow recognises the bytes as one of
+    them, from the header only (nothing decoded: a file cut short or with
+    broken pixels fails later, when its stored copy is made), else None."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=list(MIME_TYPES)) as image:
+                return MIME_TYPES.get(image.format)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
 
 
 def declared_size(data: bytes) -> tuple[int, int] | None:
