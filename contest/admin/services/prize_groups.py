@@ -15,8 +15,8 @@ from contest.admin.rules import group_topics_problem
 from contest.audiences import AUDIENCES
 from contest.audit.services import record
 from contest.caching import results_changed
+from contest.changes import audit_change
 from contest.contests.models import PRIZES, Contest, PrizeGroup, Round
-from contest.contests.rules.changes import audit_change
 from contest.contests.rules.scopes import topics_problem
 from contest.errors import Conflict, DomainError
 from contest.extensions import db

@@ -20,8 +20,8 @@ from contest.admin.services import lifecycle
 from contest.admin.services.settings import apply_settings
 from contest.audit.services import record
 from contest.caching import results_changed
+from contest.changes import audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
-from contest.contests.rules.changes import audit_values, changed
 from contest.contests.rules.scopes import topics_problem
 from contest.errors import Conflict, DomainError
 from contest.extensions import db

@@ -15,8 +15,8 @@ from sqlalchemy.orm import selectinload
 from contest.admin.rules import scopes_change_problem
 from contest.audit.services import record
 from contest.caching import results_changed
+from contest.changes import audit_change, audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER, Contest, Round
-from contest.contests.rules.changes import audit_change, audit_values, changed
 from contest.contests.rules.scopes import contest_scopes, scopes_problem
 from contest.errors import DomainError
 from contest.extensions import db
