@@ -1,13 +1,14 @@
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.accounts.rules.hashing import hash_password, verify_password
 from contest.audiences import AUDIENCES
 from contest.clock import now
 from contest.extensions import db
+from contest.text import fold
 from contest.types import UTCDateTime
 from contest.units.models import Unit
 
@@ -46,6 +47,9 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(100))
+    # The name folded (no diacritics, lower case) for the organizers' search, kept
+    # by ``_fold_name`` on every insert and update made through the ORM.
+    name_folded: Mapped[str] = mapped_column(String(100), default="", server_default="")
     date_of_birth: Mapped[date]
     gender: Mapped[str] = mapped_column(String(8))
     phone: Mapped[str] = mapped_column(String(10), unique=True)
@@ -104,6 +108,14 @@ class User(UserMixin, db.Model):
         """A unit manager, organizer or admin: may open the manager pages."""
         return self.role in STAFF_ROLES
 
+
+
+@event.listens_for(User, "before_insert")
+@event.listens_for(User, "before_update")
+def _fold_name(_mapper, _connection, user: User) -> None:
+    """Registration, imports, corrections and erasure all change ``full_name``
+    through the ORM: the folded copy follows it in the same statement."""
+    user.name_folded = fold(user.full_name or "")
 
 class Consent(db.Model):
     __tablename__ = "consents"

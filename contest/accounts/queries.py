@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from contest.accounts.models import ROLES, User
 from contest.accounts.rules.phone import normalize_phone
@@ -13,6 +13,7 @@ from contest.audit import personal
 from contest.audit.models import AuditLog
 from contest.extensions import db
 from contest.ids import id_arg
+from contest.text import fold
 from contest.units.models import Unit
 
 PER_PAGE = 50
@@ -41,10 +42,8 @@ class AccountFilter:
 
 
 def _name_matches(word: str):
-    """Case-insensitive substring. SQLite's lower() and LIKE fold ASCII only, so
-    the capitalised word is tried too ("đặng" finds "Đặng" there as well)."""
-    return or_(func.lower(User.full_name).contains(word.lower(), autoescape=True),
-               User.full_name.contains(word.capitalize(), autoescape=True))
+    """Part of the name, whatever the case and diacritics ("binh" finds "Bình")."""
+    return User.name_folded.contains(fold(word), autoescape=True)
 
 
 def filtered_accounts(filters: AccountFilter):

@@ -1,7 +1,12 @@
 """Searching accounts: by name, phone, unit, role; 50 a page."""
-from datetime import date
+from datetime import date, datetime, timezone
 
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import text
+
+from contest import create_app
 from contest.accounts.models import User
+from contest.config import TestConfig
 from contest.extensions import db
 from tests.accounts.admin_helpers import URL
 
@@ -67,3 +72,44 @@ def test_the_list_marks_locked_accounts(as_user, make_user):
     client.post(f"{URL}/{locked.id}/khoa", data={"reason": "Thử"})
     html = names_on(client, "khoa=1")
     assert locked.full_name in html and "Đã khóa" in html
+
+
+def test_a_name_is_found_without_its_diacritics(as_user, make_unit):
+    client, _ = as_user("organizer")
+    add_people(make_unit(name="Sở Nội vụ"), ["Nguyễn Văn Bình", "Trần Thị Hạnh", "Đỗ Văn Đức"])
+    for query in ("nguyen+van+binh", "binh", "BINH", "bình"):
+        html = names_on(client, f"q={query}")
+        assert "Nguyễn Văn Bình" in html and "Trần Thị Hạnh" not in html, query
+    html = names_on(client, "q=do+duc")
+    assert "Đỗ Văn Đức" in html and "Nguyễn Văn Bình" not in html
+    renamed = db.session.query(User).filter_by(full_name="Trần Thị Hạnh").one()
+    renamed.full_name = "Trần Thị Hồng"
+    db.session.commit()
+    assert "Trần Thị Hồng" in names_on(client, "q=hong")
+    assert "Trần Thị Hồng" not in names_on(client, "q=hanh")
+
+
+def test_the_migration_folds_the_names_of_existing_accounts(empty_database_url):
+    app = create_app(type("MigrationConfig", (TestConfig,),
+                          {"SQLALCHEMY_DATABASE_URI": empty_database_url}))
+    with app.app_context():
+        upgrade(revision="0013")
+        db.session.execute(text(
+            "INSERT INTO units (id, code, name, name_folded, kind, active) "
+            "VALUES (1, 'X1', 'Xã Một', 'xa mot', 'commune', true)"))
+        db.session.execute(text(
+            "INSERT INTO users (id, full_name, date_of_birth, gender, phone, audience, unit_id, "
+            "password_hash, role, created_at, session_version) VALUES "
+            "(1, 'Nguyễn Văn Bình', :born, 'nam', '0912345678', 'cbccvc', 1, 'x', "
+            "'contestant', :at, 0)"),
+            {"born": date(1990, 1, 1), "at": datetime(2026, 1, 1, tzinfo=timezone.utc)})
+        db.session.commit()
+        upgrade()
+        assert db.session.execute(text("SELECT name_folded FROM users")).scalar() == \
+            "nguyen van binh"
+        db.session.rollback()
+        downgrade(revision="0013")
+        assert db.session.execute(text("SELECT full_name FROM users")).scalar() == \
+            "Nguyễn Văn Bình"
+        db.session.remove()
+        db.engine.dispose()  # the fixture drops the database (schema) it made
