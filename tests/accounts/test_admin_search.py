@@ -1,5 +1,5 @@
 """Searching accounts: by name, phone, unit, role; 50 a page."""
-from datetime import date, datetime, timezone
+from datetime import date
 
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
@@ -9,6 +9,7 @@ from contest.accounts.models import User
 from contest.config import TestConfig
 from contest.extensions import db
 from tests.accounts.admin_helpers import URL
+from tests.migration_rows import insert_person
 
 
 def add_people(unit, names, role="contestant", first_phone=913000000):
@@ -94,15 +95,7 @@ def test_the_migration_folds_the_names_of_existing_accounts(empty_database_url):
                           {"SQLALCHEMY_DATABASE_URI": empty_database_url}))
     with app.app_context():
         upgrade(revision="0013")
-        db.session.execute(text(
-            "INSERT INTO units (id, code, name, name_folded, kind, active) "
-            "VALUES (1, 'X1', 'Xã Một', 'xa mot', 'commune', true)"))
-        db.session.execute(text(
-            "INSERT INTO users (id, full_name, date_of_birth, gender, phone, audience, unit_id, "
-            "password_hash, role, created_at, session_version) VALUES "
-            "(1, 'Nguyễn Văn Bình', :born, 'nam', '0912345678', 'cbccvc', 1, 'x', "
-            "'contestant', :at, 0)"),
-            {"born": date(1990, 1, 1), "at": datetime(2026, 1, 1, tzinfo=timezone.utc)})
+        insert_person("Nguyễn Văn Bình", "0912345678", gender="nam")
         db.session.commit()
         upgrade()
         assert db.session.execute(text("SELECT name_folded FROM users")).scalar() == \

@@ -4,7 +4,6 @@ address they acted from. Who did what and when stays; the values read "(đã xó
 Both deletion paths: a request carried out, and ``flask privacy anonymise``."""
 import json
 import re
-from datetime import date, datetime, timezone
 from io import BytesIO
 
 from flask_migrate import downgrade, upgrade
@@ -21,6 +20,7 @@ from contest.privacy.models import DeletionRequest
 from tests.accounts.test_password_reset import outbox
 from tests.accounts.test_profile import details, reloaded
 from tests.conftest import login
+from tests.migration_rows import AT, insert_person
 
 REQUESTS = "/quan-tri/du-lieu-ca-nhan/yeu-cau-xoa"
 EMAIL_LINK = re.compile(r"https?://[^/\s]+(/ho-so/xac-nhan-email/\S+)")
@@ -179,18 +179,10 @@ def test_the_migration_moves_the_values_already_in_the_log(empty_database_url):
 
 def _old_log() -> None:
     """A person and three audit rows with personal values in clear, as before 0013."""
-    at = datetime(2026, 1, 1, tzinfo=timezone.utc)
-    db.session.execute(text(
-        "INSERT INTO units (id, code, name, name_folded, kind, active) "
-        "VALUES (1, 'X1', 'Xã Một', 'xa mot', 'commune', true)"))
-    db.session.execute(text(
-        "INSERT INTO users (id, full_name, date_of_birth, gender, phone, audience, unit_id, "
-        "password_hash, role, created_at, session_version) VALUES "
-        "(1, 'Người', :born, 'nu', '0987111222', 'cbccvc', 1, 'x', 'contestant', :at, 0)"),
-        {"born": date(1990, 1, 1), "at": at})
+    insert_person("Người", "0987111222")
     for action, details in OLD_DETAILS.items():
         db.session.execute(text(
             "INSERT INTO audit_log (at, actor_id, action, target_type, target_id, details) "
             "VALUES (:at, 1, :action, 'User', '1', :details)"),
-            {"at": at, "action": action, "details": json.dumps(details, ensure_ascii=False)})
+            {"at": AT, "action": action, "details": json.dumps(details, ensure_ascii=False)})
     db.session.commit()
