@@ -60,3 +60,14 @@ control_socket_disable = True
 # Read by every response gunicorn makes (HTTP/1 and HTTP/2) for its Server
 # header; this file runs in the master before the workers are forked.
 gunicorn.http.wsgi.SERVER = ""
+
+
+def on_starting(server):
+    """Without SECRET_KEY or PUBLIC_URL the master stops before forking any worker,
+    with one line saying what to set (each worker would otherwise fail on its own)."""
+    from contest.config import Config
+    from contest.security import exit_for_missing_setting, missing_setting
+
+    missing = missing_setting({"SECRET_KEY": Config.SECRET_KEY, "PUBLIC_URL": Config.PUBLIC_URL})
+    if missing:
+        exit_for_missing_setting(missing)

@@ -6,5 +6,9 @@ command line it starts without them, for the commands that sign and link nothing
 """
 from contest import create_app
 from contest.cli import started_by_flask_cli
+from contest.security import MissingSetting, exit_for_missing_setting
 
-app = create_app(for_cli=started_by_flask_cli())
+try:
+    app = create_app(for_cli=started_by_flask_cli())
+except MissingSetting as missing:  # one line saying what to set, not a traceback
+    exit_for_missing_setting(str(missing))

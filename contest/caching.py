@@ -36,6 +36,20 @@ def cached_figures(key: str, compute):
     return value
 
 
+# Caches each process keeps for itself (no ``REDIS_URL``): two workers would
+# show two different counts, one after the other, to the same reader.
+PROCESS_CACHES = frozenset({"SimpleCache", "simple", "NullCache", "null"})
+
+
+def shared_figures(key: str, compute):
+    """(figures, read_at) of figures that must read the same from every worker
+    (the home page's counters): from the cache when every process shares it
+    (Redis), else computed now; only for figures cheap to compute at any size."""
+    if current_app.config.get("CACHE_TYPE") in PROCESS_CACHES:
+        return compute(), now()
+    return cached_figures(key, compute)
+
+
 def cached_html(key: str, timeout: int, render) -> str:
     """A rendered fragment that does not change (a closed round's review)."""
     html = cache.get(key)

@@ -34,8 +34,10 @@ def register(app) -> None:
     app.cli.add_command(exports)
     from contest.contests.cli import shrink_logos_command
     app.cli.add_command(shrink_logos_command)
+    from contest.units.cli import units
+    app.cli.add_command(units)
     for command in (seed_demo_command, finish_overdue_command, export_command, bank, results,
-                    create_admin_command, privacy, exports, shrink_logos_command):
+                    create_admin_command, privacy, exports, shrink_logos_command, units):
         _in_a_unit_of_work(command)
 
 

@@ -1,26 +1,34 @@
 """The demo contest `scripts/run` creates on a fresh machine.
 
-Units are the real units of Gia Lai after the reorganisation of 01/7/2025
-(`demo_data/units-gia-lai-2025.csv`, sources in `demo_data/README.md`): the 15
-provincial agencies and the 135 communes and wards. The Gia Lai plan for the second
-half of 2025 (appendix row 7) asks for this contest, led by Văn phòng UBND tỉnh.
-Headcounts are not published: the demo's are assumptions (``ASSUMED_HEADCOUNTS``).
+Units are the real units of Gia Lai after the reorganisation of 01/7/2025, loaded
+the way an organizer loads them (``contest.units.loading``: Gia Lai's 135
+communes and wards from the `vietnam-provinces` package and the 12 standard
+provincial agencies), plus the agencies only Gia Lai has, which the package does
+not know: Sở Dân tộc và Tôn giáo, Sở Ngoại vụ and the economic-zone board, read
+from `demo_data/units-gia-lai-2025.csv` (sources in `demo_data/README.md`). The
+Gia Lai plan for the second half of 2025 (appendix row 7) asks for this contest,
+led by Văn phòng UBND tỉnh. Headcounts are not published: the demo's are
+assumptions (``ASSUMED_HEADCOUNTS``).
 """
 import csv
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from contest.accounts.models import User
 from contest.audit.services import record
 from contest.clock import day_start, local_day, now
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
 from contest.extensions import db
+from contest.units.agencies import agency_records
+from contest.units.loading import load_province, province_or_refuse
+from contest.units.models import Unit
 from contest.units.services import upsert_unit
 
 DEMO_SLUG = "cchc-demo"
+PROVINCE = "52"  # Gia Lai
 UNITS_FILE = Path(__file__).resolve().parent / "demo_data" / "units-gia-lai-2025.csv"
 ORGANIZER_UNIT = "GL-S01"  # Văn phòng UBND tỉnh, which leads the contest in the plan
 # Assumed headcounts by subkind (not published anywhere; a real contest imports its own).
@@ -51,9 +59,34 @@ def demo_units() -> list[dict]:
         return list(csv.DictReader(source))
 
 
+def province_own_agencies() -> list[dict]:
+    """The CSV's agencies that are not in the standard list (Gia Lai's own)."""
+    standard = {unit.code for unit in agency_records(province_or_refuse(PROVINCE))}
+    return [row for row in demo_units() if row["kind"] == "agency" and row["code"] not in standard]
+
+
+def set_assumed_headcounts(boards: list[str]) -> None:
+    """The assumed headcount of every unit that has none yet (four UPDATEs)."""
+    no_headcount = Unit.headcount.is_(None)
+    assumed = [
+        (Unit.code.in_(boards), ASSUMED_HEADCOUNTS["ban"]),
+        (Unit.kind == "agency", ASSUMED_HEADCOUNTS["cơ quan chuyên môn"]),
+        ((Unit.kind == "commune") & Unit.name.startswith("Phường "), ASSUMED_HEADCOUNTS["phường"]),
+        (Unit.kind == "commune", ASSUMED_HEADCOUNTS["xã"]),
+    ]
+    for which, headcount in assumed:
+        db.session.execute(update(Unit).where(no_headcount, which).values(headcount=headcount))
+
+
 def create_units() -> None:
-    for row in demo_units():
-        upsert_unit(row["code"], row["name"], row["kind"], ASSUMED_HEADCOUNTS.get(row["subkind"]))
+    """Gia Lai's communes, wards and standard agencies as an organizer loads them,
+    then the province's own agencies and the assumed headcounts."""
+    load_province(province_or_refuse(PROVINCE), with_agencies=True, actor=None)
+    own = province_own_agencies()
+    for row in own:
+        upsert_unit(row["code"], row["name"], row["kind"], None)
+    db.session.flush()
+    set_assumed_headcounts([row["code"] for row in own if row["subkind"] == "ban"])
 
 
 def _local_midnight(days_from_today: int):

@@ -18,14 +18,19 @@ HTTP_MESSAGES = {
 }
 
 
+CONSOLE_PREFIX = "/quan-tri/"  # every page of the organizer's console
+
+
 def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
 def _respond(message: str, status: int):
+    """The error page; inside the console its buttons lead back to the console."""
     if _wants_json():
         return jsonify(error=message), status
-    return render_template("error.html", message=message, status=status), status
+    return render_template("error.html", message=message, status=status,
+                           in_console=request.path.startswith(CONSOLE_PREFIX)), status
 
 
 def register(app) -> None:

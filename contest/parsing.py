@@ -9,6 +9,7 @@ it raises ``OverflowError`` (a 500). Every request value goes through here, so
 that a caller only ever sees a number or a date within its bounds, or None, and
 answers None with its own Vietnamese message and 4xx.
 """
+import re
 from datetime import date, datetime
 
 # Contest times, audit-log filters: the app's own life, with room on both sides;
@@ -78,3 +79,37 @@ def parse_day(text, formats: tuple[str, ...] = (DAY_FORMAT,), years: range = YEA
     """The same for a day (``parse_moment`` without the time)."""
     moment = parse_moment(text, formats, years)
     return moment.date() if moment else None
+
+
+# A day as a person types it, day first whatever their browser's language:
+# 05/09/1990, 5/9/1990, 05-09-1990, 05.09.1990, 05 09 1990, and 05091990 (a phone's
+# number pad has no "/"). Also ISO 1990-09-05: what the old <input type="date"> and
+# API clients send. ASCII digits only (``\d`` would take "١٢").
+_DAY_FIRST = re.compile(r"([0-9]{1,2})([/.\- ])([0-9]{1,2})\2([0-9]{4})")
+_DAY_FIRST_DIGITS = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{4})")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def typed_day_parts(text) -> tuple[int, int, int] | None:
+    """(year, month, day) as written in ``text``, not yet checked to be a real day
+    (31/02 is returned as it is); None when ``text`` is not written as a day."""
+    if not isinstance(text, str) or len(text.strip()) > MAX_DATE_CHARS:
+        return None
+    text = text.strip()
+    if match := _DAY_FIRST.fullmatch(text):
+        day, _, month, year = match.groups()
+    elif match := _DAY_FIRST_DIGITS.fullmatch(text):
+        day, month, year = match.groups()
+    elif match := _ISO_DAY.fullmatch(text):
+        year, month, day = match.groups()
+    else:
+        return None
+    return int(year), int(month), int(day)
+
+
+def real_day(parts: tuple[int, int, int]) -> date | None:
+    """The day (year, month, day) names; None when there is no such day (31/02/1990)."""
+    try:
+        return date(*parts)
+    except ValueError:
+        return None

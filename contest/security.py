@@ -1,5 +1,8 @@
 """HTTP security headers (no inline script anywhere: the CSP forbids it) and the
 settings serving needs (SECRET_KEY, PUBLIC_URL)."""
+import sys
+from typing import NoReturn
+
 from flask import current_app, g, request, session
 
 from contest.links import MISSING_PUBLIC_URL
@@ -49,8 +52,24 @@ def _is_private(response) -> bool:
 MISSING_SECRET_KEY = (
     "Chưa đặt SECRET_KEY: ứng dụng không phục vụ khi thiếu khóa bí mật. Hãy đặt biến môi "
     "trường SECRET_KEY (hoặc CONTEST_DEMO=1 để chạy demo trên máy: khóa được tạo và giữ trong "
-    "instance/secret_key)."
+    "instance/secret_key). [SECRET_KEY is not set: export SECRET_KEY=\"$(python -c "
+    "'import secrets; print(secrets.token_hex(32))')\" before starting the server.]"
 )
+
+
+# Gunicorn stops, rather than starting workers again and again, when a process
+# exits with its "application failed to load" code.
+APP_LOAD_ERROR = 4
+
+
+class MissingSetting(RuntimeError):
+    """A setting serving cannot do without; ``wsgi.py`` prints it as one line."""
+
+
+def exit_for_missing_setting(missing: str) -> NoReturn:
+    """Stop the server with one line saying what to set: no traceback."""
+    print(missing, file=sys.stderr)
+    sys.exit(APP_LOAD_ERROR)
 
 
 def require_settings(app, for_cli: bool) -> None:
@@ -59,20 +78,21 @@ def require_settings(app, for_cli: bool) -> None:
     line starts without them (its commands sign and link nothing: ``db upgrade``,
     ``bank check``…), but an app built for it then refuses every request, so
     ``flask run`` cannot serve."""
-    missing = _missing_setting(app)
+    missing = missing_setting(app.config)
     if missing is None:
         return
     if not for_cli:
-        raise RuntimeError(missing)
+        raise MissingSetting(missing)
 
     @app.before_request
     def _refuse_without_setting():
-        raise RuntimeError(missing)
+        raise MissingSetting(missing)
 
 
-def _missing_setting(app) -> str | None:
-    if not app.config.get("SECRET_KEY"):
+def missing_setting(config) -> str | None:
+    """What serving lacks in ``config`` (a mapping of settings), or None."""
+    if not config.get("SECRET_KEY"):
         return MISSING_SECRET_KEY
-    if not app.config.get("PUBLIC_URL"):
+    if not config.get("PUBLIC_URL"):
         return MISSING_PUBLIC_URL
     return None

@@ -68,6 +68,8 @@ def test_an_organizer_runs_a_round_from_an_empty_database_to_published_winners(
     created_admin(runner)
     response = client.post("/dang-nhap", data={"identifier": ADMIN_PHONE, "password": ADMIN_PASSWORD})
     assert response.status_code == 302
+    home = client.get("/").get_data(as_text=True)  # an empty site: the first steps
+    assert "Bắt đầu tổ chức cuộc thi" in home and home.count('data-step-done="no"') == 5
     console = client.get("/quan-tri/cuoc-thi").get_data(as_text=True)
     assert "Quản trị" in console and "Đơn vị" in console and "Nhật ký" in console
 
@@ -93,7 +95,7 @@ def test_an_organizer_runs_a_round_from_an_empty_database_to_published_winners(
         opens, opens + timedelta(days=7), name="Đợt 1", questions_per_attempt="10"))
     round_ = db.session.query(Round).one()
     assert round_.is_draft
-    assert "Chưa có cuộc thi nào" in app.test_client().get("/").get_data(as_text=True)
+    assert "Cuộc thi chưa mở" in app.test_client().get("/").get_data(as_text=True)
     follow(client, client.post(f"/quan-tri/cuoc-thi/dot-thi/{round_.id}/cong-bo-lich"))
     assert "Đợt 1" in app.test_client().get("/").get_data(as_text=True)
 

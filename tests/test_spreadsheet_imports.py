@@ -3,11 +3,14 @@
 missing column reported on row 1 under its label, a repeated row reported
 against the first one, nothing changed."""
 import io
+from datetime import date
 
 import pytest
 
+from contest.accounts.models import User
 from contest.bank.formats import excel as bank_excel
 from contest.bank.services.questions import current_records
+from contest.extensions import db
 from contest.spreadsheets import Table, write_xlsx
 from contest.text import fold
 from tests.conftest import login
@@ -30,11 +33,20 @@ def _bank_import(make_unit, make_questions):
 
 
 def _accounts_import(make_unit, make_questions):
-    code = make_unit(name="Sở Nội vụ").code
-    rows = [["Nguyễn Văn An", "17/05/1990", "0912000101", code],
-            ["Trần Thị Bình", "01/01/1991", "0912000101", code]]
+    unit = make_unit(name="Sở Nội vụ")
+    # The first row's person already has their account (a new one would be created and
+    # the file answered with its result page): the file creates nothing.
+    _account("Nguyễn Văn An", "0912000101", unit)
+    rows = [["Nguyễn Văn An", "17/05/1990", "0912000101", unit.code],
+            ["Trần Thị Bình", "01/01/1991", "0912000101", unit.code]]
     return ("/quan-tri/tai-khoan/tao-hang-loat", ACCOUNT_HEADERS, rows,
             ("Số điện thoại", "số 0912000101 trùng với dòng 2 trong tệp"))
+
+
+def _account(full_name, phone, unit) -> None:
+    db.session.add(User(full_name=full_name, date_of_birth=date(1990, 5, 17), gender="nam",
+                        phone=phone, audience="cbccvc", unit=unit, password_hash="-"))
+    db.session.commit()
 
 
 IMPORTS = [_units_import, _bank_import, _accounts_import]

@@ -55,6 +55,22 @@ def test_serving_refuses_to_start_without_a_secret(tmp_path):
     assert served.returncode == 0, served.stderr
 
 
+def gunicorn_serve() -> list[str]:
+    return [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"]
+
+
+@pytest.mark.parametrize("starter", ["import", "check", "serve"])
+def test_a_missing_secret_is_one_line_saying_what_to_set(tmp_path, starter):
+    """Not a traceback per worker: one line, in Vietnamese and in English, naming the
+    variable, and the server stops (gunicorn halts instead of restarting workers)."""
+    args = {"import": [sys.executable, "-c", "import wsgi"], "check": gunicorn_check(),
+            "serve": gunicorn_serve()}[starter]
+    result = run(args, tmp_path, GUNICORN_BIND=f"unix:{tmp_path / 'gunicorn.sock'}")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) < 5, result.stderr
+    assert "Chưa đặt SECRET_KEY" in result.stderr and "export SECRET_KEY=" in result.stderr
+
+
 def test_serving_refuses_to_start_without_a_public_url(tmp_path):
     for args in ([sys.executable, "-c", "import wsgi"], gunicorn_check()):
         result = run(args, tmp_path, SECRET_KEY="khoa-bi-mat-thu")

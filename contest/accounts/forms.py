@@ -1,5 +1,7 @@
+from flask import url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import (
     DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError,
@@ -13,7 +15,7 @@ from contest.accounts.rules.phone import is_valid_mobile, normalize_phone
 from contest.accounts.services.accounts import used_by_another
 from contest.accounts.services.consent import CHECKBOX_LABEL as CONSENT_CHECKBOX_LABEL
 from contest.audiences import AUDIENCES
-from contest.forms import ChoiceField, VietnameseDateField, clean, not_in_future
+from contest.forms import ChoiceField, DateOfBirthField, clean, not_in_future, put_in_page_order
 from contest.units.models import Unit
 
 REQUIRED = "Vui lòng nhập thông tin này."
@@ -32,11 +34,12 @@ class _PersonFields(FlaskForm):
     account's is never said by a form (``registration``, ``email_change``)."""
 
     owner_id: int | None = None
+    taken_phone: str | None = None  # the phone refused as another account's, if it was
     PHONE_TAKEN = "Số điện thoại này đã được dùng cho một tài khoản khác."
 
     full_name = StringField("Họ và tên", filters=[clean], validators=[
         DataRequired(REQUIRED), Length(max=100, message="Họ và tên tối đa 100 ký tự.")])
-    date_of_birth = VietnameseDateField("Ngày sinh", validators=[
+    date_of_birth = DateOfBirthField("Ngày sinh", validators=[
         InputRequired("Vui lòng nhập ngày sinh."), not_in_future])
     phone = StringField("Số điện thoại", filters=[clean], validators=[
         DataRequired(REQUIRED), Length(max=20, message="Số điện thoại quá dài.")])
@@ -53,7 +56,12 @@ class _PersonFields(FlaskForm):
         if not is_valid_mobile(field.data):
             raise ValidationError("Số điện thoại di động không hợp lệ (10 chữ số, ví dụ 0912345678).")
         if used_by_another(User.phone, field.data, self.owner_id):
-            raise ValidationError(self.PHONE_TAKEN)
+            raise ValidationError(self.refuse_taken_phone())
+
+    def refuse_taken_phone(self) -> str:
+        """The message of a phone that another account has; kept in ``taken_phone``."""
+        self.taken_phone = self.phone.data
+        return self.PHONE_TAKEN
 
     def validate_email(self, field):
         if field.data:
@@ -84,15 +92,28 @@ class _NewPasswordFields(FlaskForm):
 
 
 class RegistrationForm(_PersonFields, _NewPasswordFields):
-    # The phone is the login itself, so its message says to log in (the usual case:
-    # one's own number). A used CCCD or e-mail is not checked here (``registration``).
-    PHONE_TAKEN = "Số điện thoại này đã được đăng ký. Hãy đăng nhập."
+    # The phone is the login itself, so its message says to log in, with a link (the
+    # usual case: one's own number). A used CCCD or e-mail is not checked here
+    # (``registration``).
+    PHONE_TAKEN = Markup('Số điện thoại này đã được đăng ký. Hãy <a href="{}">đăng nhập</a>.')
 
     gender = ChoiceField("Giới tính", choices=[("", "— Chọn —"), *GENDERS.items()])
     cccd = StringField("Số CCCD (không bắt buộc)", filters=[clean], validators=[Optional()])
     audience = ChoiceField("Đối tượng", choices=[("", "— Chọn —"), *AUDIENCES.items()])
     consent = BooleanField(CONSENT_CHECKBOX_LABEL, validators=[DataRequired(
         "Vui lòng đọc và đồng ý với nội dung xử lý dữ liệu cá nhân để đăng ký.")])
+
+    # The order of the page (register.html), which its error summary follows.
+    PAGE_ORDER = ("full_name", "date_of_birth", "gender", "phone", "email", "cccd", "audience",
+                  "unit_id", "password", "password_confirm", "consent")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        put_in_page_order(self, self.PAGE_ORDER)
+
+    def refuse_taken_phone(self) -> Markup:
+        super().refuse_taken_phone()
+        return self.PHONE_TAKEN.format(url_for("accounts.login"))
 
     def validate_cccd(self, field):
         """12 digits (spaces, dots and dashes ignored). One account per number is
@@ -129,6 +150,7 @@ class ProfileForm(_PersonFields):
         super().__init__(units, *args, **kwargs)
         self.owner_id = user.id
         self.locked = locked
+        put_in_page_order(self, ("full_name", "date_of_birth", "unit_id", "phone", "email"))
         if locked:
             for name in PRIZE_FIELDS:
                 delattr(self, name)
@@ -163,6 +185,7 @@ class PasswordChangeForm(NewPasswordForm):
 
     def __init__(self, *args, person: User | None = None, **kwargs):
         super().__init__(*args, person=person or current_user._get_current_object(), **kwargs)
+        put_in_page_order(self, ("current_password", "password", "password_confirm"))
 
 
 class ForgotPasswordForm(FlaskForm):

@@ -1,7 +1,9 @@
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, event
+from sqlalchemy import (
+    JSON, CheckConstraint, ForeignKey, Index, LargeBinary, String, UniqueConstraint, event, false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.accounts.rules.hashing import hash_password, verify_password
@@ -9,7 +11,7 @@ from contest.audiences import AUDIENCES
 from contest.clock import now
 from contest.extensions import db
 from contest.text import fold
-from contest.types import UTCDateTime
+from contest.types import UTCDateTime, new_public_id
 from contest.units.models import Unit
 
 ROLES = ("contestant", "unit_manager", "organizer", "admin")
@@ -76,6 +78,9 @@ class User(UserMixin, db.Model):
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # Set when the personal fields were replaced (contest.privacy.services.anonymise).
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The password was given by an organizer (bulk creation, a reset): the person sets
+    # their own before anything else (contest.accounts.rules.first_login); cleared then.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     unit: Mapped[Unit] = relationship(lazy="joined", foreign_keys=[unit_id])
     managed_unit: Mapped[Unit | None] = relationship(foreign_keys=[managed_unit_id])
@@ -126,3 +131,29 @@ class Consent(db.Model):
     version: Mapped[str] = mapped_column(String(16))
     given_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class BulkCreation(db.Model):
+    """One upload that created accounts (contest.accounts.services.bulk_results): how
+    many were created, already there or refused, and, until ``expires_at``, the
+    refused rows and the workbook of initial passwords, which only ``created_by``
+    may download again. Both are then cleared; the counts stay."""
+
+    __tablename__ = "bulk_creations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(24), unique=True, default=new_public_id)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    created_count: Mapped[int]
+    existing_count: Mapped[int]
+    refused_count: Mapped[int]
+    refused: Mapped[list | None] = mapped_column(JSON)  # [{"row", "column", "message"}, ...]
+    workbook: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    @property
+    def kept(self) -> bool:
+        """The workbook is still there and its time has not passed."""
+        return self.workbook is not None and now() < self.expires_at

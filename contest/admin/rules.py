@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from contest.clock import now
 from contest.contests.models import PrizeGroup, Round
+from contest.contests.rules.period import round_outside
 from contest.extensions import db
 from contest.formatting import format_local
 from contest.key_lists import keys_of
@@ -132,8 +133,11 @@ def not_past_problem(opens_at: datetime) -> str | None:
 
 def schedule_problems(round_: Round) -> list[str]:
     """Why this draft cannot be scheduled now (empty: it can)."""
+    contest = round_.contest
     checks = (
         window_problem(round_.opens_at, round_.closes_at),
+        *round_outside(contest.starts_at, contest.ends_at, round_.opens_at,
+                       round_.closes_at).values(),
         not_past_problem(round_.opens_at),
         overlap_problem(round_, round_.contest_id, round_.opens_at, round_.closes_at,
                         round_.allow_overlap),

@@ -35,6 +35,7 @@ class Contest(db.Model):
         ),
         CheckConstraint("ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at",
                         name="window"),
+        CheckConstraint("prize_min_score >= 0", name="prize_min_score"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +68,8 @@ class Contest(db.Model):
     # At most one individual prize per person across all rounds of the contest
     # (the next in order moves up); off by default.
     one_prize_per_person: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # An attempt with fewer correct answers takes no individual prize (0: no minimum).
+    prize_min_score: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     rounds: Mapped[list["Round"]] = relationship(

@@ -3,7 +3,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from contest.contests import services as branding
 from contest.contests.documents.markdown import render_markdown
-from contest.contests.queries import contests as contest_queries
+from contest.contests.queries import contests as contest_queries, overview
 
 bp = Blueprint("contests", __name__)
 
@@ -21,7 +21,9 @@ def rules():
     contest = contest_queries.current_contest()
     if contest is None:
         abort(404)
-    return render_template("contests/rules.html", contest=contest,
+    rounds = contest_queries.public_rounds(contest)
+    return render_template("contests/rules.html", contest=contest, rounds=rounds,
+                           period=overview.contest_period(contest, rounds),
                            rules_html=render_markdown(contest.rules))
 
 

@@ -91,6 +91,12 @@ def pool_ids(among: list[int] | None = None) -> frozenset[int]:
     return frozenset(id_ for id_, code in rows if code not in hidden)
 
 
+def practice_available() -> bool:
+    """Whether practice has a question to show now: the pages link to it only then
+    (one small query while no round's review has come, as during the first round)."""
+    return bool(pool_ids())
+
+
 # --- a practice set and its answers --------------------------------------------
 
 def _questions(ids: list[int]) -> list[Question]:

@@ -67,20 +67,22 @@ class PrizeBook:
     disqualified: dict[int, str]  # user id -> reason
     provisional: bool
 
-    def status(self, user_id: int, role: str, audience: str) -> PrizeStatus | None:
+    def status(self, user_id: int, role: str, audience: str,
+               score: int | None = None) -> PrizeStatus | None:
         if user_id in self.prizes:
             return PrizeStatus(WON, self.prizes[user_id], self.provisional)
         if user_id in self.disqualified:
             return PrizeStatus(DISQUALIFIED, self.disqualified[user_id])
-        why = self.rules.why_not(user_id, role, audience)
+        why = self.rules.why_not(user_id, role, audience, score)
         return PrizeStatus(PASSED_OVER, why) if why else None
 
     def of_row(self, row: RankedRow) -> PrizeStatus | None:
-        return self.status(row.entry.user_id, row.role, row.entry.audience)
+        return self.status(row.entry.user_id, row.role, row.entry.audience, row.entry.score)
 
-    def label(self, user_id: int, role: str, audience: str) -> str | None:
+    def label(self, user_id: int, role: str, audience: str,
+              score: int | None = None) -> str | None:
         """The organizer's label, or None (an empty cell) for everyone else."""
-        status = self.status(user_id, role, audience)
+        status = self.status(user_id, role, audience, score)
         return status.label if status else None
 
 

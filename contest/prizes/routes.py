@@ -8,6 +8,7 @@ from contest.accounts.models import ROLE_LABELS
 from contest.audiences import AUDIENCES
 from contest.contests.queries.contests import contest_or_404, get_round
 from contest.contests.queries.prize_groups import groups_for
+from contest.errors import Conflict
 from contest.forms import CsrfForm
 from contest.paging import page_arg
 from contest.prizes import services
@@ -69,7 +70,7 @@ def _console_page(round_, disqualify_form, status: int = 200):
         groups=groups_for(round_.contest), audiences=AUDIENCES, kinds=UNIT_KINDS,
         role_labels=ROLE_LABELS,
         results=results, fast_flags=services.fast_flags(results),
-        book=prize_book(round_, results),
+        book=prize_book(round_, results), publish_refusal=services.publish_refusal(round_, results),
         confirm_form=CsrfForm(), disqualify_form=disqualify_form,
     ), status
 
@@ -121,7 +122,11 @@ def publish(round_id: int):
     round_ = get_round(round_id)
     if not CsrfForm().validate_on_submit():
         abort(400)
-    awards = services.publish_results(round_, current_user)
+    try:
+        awards = services.publish_results(round_, current_user)
+    except Conflict as refused:  # refused before any change: the console says why
+        flash(refused.message, "danger")
+        return _console_page(round_, DisqualifyForm(), refused.status_code)
     flash(f"Đã công bố {len(awards)} người đạt giải.", "success")
     return _back(round_id)
 

@@ -23,6 +23,7 @@ from contest.prizes.models import Award, WinnerReview
 from contest.prizes.rules.eligibility import Eligibility, eligibility_of
 from contest.quiz.models import Attempt
 from contest.rankings.queries.ranking import RankedRow, iter_round_ranking
+from contest.rankings.services.results import is_over
 from contest.reasons import required_reason
 
 DISQUALIFY_REASON_MISSING = "Vui lòng ghi lý do loại."
@@ -30,6 +31,10 @@ DISQUALIFY_REASON_MISSING = "Vui lòng ghi lý do loại."
 
 class ResultsNotFinal(Conflict):
     message = "Kết quả đợt thi chưa được tính chính thức (đợt thi chưa kết thúc)."
+
+
+RESULTS_NOT_COMPUTED = ("Kết quả chính thức chưa được tính: hãy bấm «Tính kết quả chính thức» "
+                        "trước khi xác minh và công bố.")
 
 
 class AlreadyPublished(Conflict):
@@ -43,6 +48,10 @@ class NotAWinner(DomainError):
 
 class WinnersNotVerified(Conflict):
     message = "Còn người dự kiến đạt giải chưa được xác minh. Hãy xác minh hoặc loại từng người trước khi công bố."
+
+    def __init__(self, count: int | None = None):
+        super().__init__(f"Còn {count} người dự kiến đạt giải chưa được xác minh. Hãy xác minh "
+                         "hoặc loại từng người trước khi công bố." if count else None)
 
 
 @dataclass
@@ -87,7 +96,8 @@ def provisional_winners(round_: Round) -> list[GroupResult]:
     by_position = {result.group.position: result for result in results}
     reviews = reviews_of(round_)
     for row in iter_round_ranking(round_, batch=500):
-        if all(result.full for result in results):
+        # The ranking goes down by score: past the minimum score nobody takes a prize.
+        if all(result.full for result in results) or rules.below_min_score(row.entry.score):
             break
         group = rules.group_of(row.entry.audience)
         if group is not None and not by_position[group.position].full:
@@ -100,7 +110,7 @@ def _consider(result: GroupResult, row: RankedRow, rules: Eligibility,
     """The next person of the group's part of the ranking: passed over, disqualified
     (the next in order moves up) or the group's next winner."""
     user_id = row.entry.user_id
-    why = rules.why_not(user_id, row.role, row.entry.audience)
+    why = rules.why_not(user_id, row.role, row.entry.audience, row.entry.score)
     review = reviews.get(user_id)
     if why is not None:
         result.passed_over.append((row, why))
@@ -175,13 +185,25 @@ def disqualify_winner(round_: Round, user_id: int, reason: str, actor) -> Winner
     return review
 
 
+def publish_refusal(round_: Round, results: list[GroupResult]) -> Conflict | None:
+    """Why the winners cannot be published now (the console shows it instead of
+    the button); None when they can."""
+    if round_.results_published:
+        return AlreadyPublished()
+    if not round_.results_final:
+        return ResultsNotFinal(RESULTS_NOT_COMPUTED if is_over(round_) else None)
+    unverified = sum(not winner.verified for result in results for winner in result.winners)
+    return WinnersNotVerified(unverified) if unverified else None
+
+
 def publish_results(round_: Round, actor) -> list[Award]:
     """Snapshot the verified winners and make them public."""
     _check_reviewable(round_)
     _lock_contest_prizes(round_)
     results = provisional_winners(round_)
-    if any(not winner.verified for result in results for winner in result.winners):
-        raise WinnersNotVerified()
+    refusal = publish_refusal(round_, results)
+    if refusal is not None:
+        raise refusal
     db.session.execute(delete(Award).where(Award.round_id == round_.id))
     awards = [_award(round_, result.group, winner) for result in results
               for winner in result.winners]

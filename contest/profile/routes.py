@@ -1,8 +1,9 @@
 """A person's own profile page (/ho-so): details, password, and the link confirming a new e-mail."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, login_user
 
 from contest.accounts.forms import PasswordChangeForm, ProfileForm
+from contest.accounts.rules.first_login import MUST_CHANGE_PASSWORD
 from contest.accounts.services.accounts import DuplicateAccount
 from contest.errors import DomainError
 from contest.extensions import limiter
@@ -26,7 +27,8 @@ def _page(status: int = 200, **forms):
     return render_template("accounts/profile.html", user=_me(), locked=locked,
                            unit_locked=profile.unit_locked(_me()),
                            unit_set_by_organizer=profile.UNIT_SET_BY_ORGANIZER,
-                           ask_the_organizer=profile.ASK_THE_ORGANIZER, **forms), status
+                           ask_the_organizer=profile.ASK_THE_ORGANIZER,
+                           must_change_password=MUST_CHANGE_PASSWORD, **forms), status
 
 
 @bp.route("/ho-so")
@@ -55,7 +57,7 @@ def update():
             values, new_email = email_change.set_aside_new_email(_me(), form.changes())
             changes = profile.update_profile(_me(), values)
         except DuplicateAccount:  # the phone, taken since the form checked it
-            form.phone.errors.append(form.PHONE_TAKEN)
+            form.phone.errors.append(form.refuse_taken_phone())
         except DomainError as error:  # locked or a unit closed meanwhile, no mail to confirm
             flash(error.message, "danger")
             return _page(error.status_code)
@@ -95,7 +97,10 @@ def change_password():
             profile.change_password(_me(), form.current_password.data, form.password.data)
         except profile.WrongPassword as error:
             form.current_password.errors.append(error.message)
+        except profile.SamePassword as error:
+            form.password.errors.append(error.message)
         else:
+            login_user(_me())  # this device stays logged in, under the new session version
             flash("Đã đổi mật khẩu.", "success")
             return redirect(url_for("profile.show"))
     return _page(422, password_form=form)

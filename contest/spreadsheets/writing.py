@@ -1,14 +1,13 @@
 """Writing workbooks and CSV files: XlsxWriter with formulas and URLs off, so a
 cell that starts with = + - @ (or a tab or carriage return) stays text in Excel
 (no formula injection) while the text itself is kept exactly, and imports of our
-own exports round-trip. CSV, which has no cell types, gets those cells prefixed
-with an apostrophe instead.
+own exports round-trip; every sheet prints on A4 (``printing``). CSV, which has
+no cell types, is written for Excel in a Vietnamese locale (``csv_cells``).
 
 Every sheet is a ``Table`` of plain rows, streamed: a small sheet (a template, a
 list of accounts) is written the same way as a 300,000-row ranking, which never
 sits in memory (XlsxWriter's constant-memory mode, a row flushed as written).
 """
-import csv
 import io
 import itertools
 import re
@@ -18,9 +17,10 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import xlsxwriter
 
+from contest.spreadsheets.csv_cells import CSV_ENCODING, csv_line
+from contest.spreadsheets.printing import DEFAULT, PrintSetup, apply_print_setup
 from contest.text import fold
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 MAX_SHEET_NAME = 31
 PROGRESS_STEP = 2_000  # rows between two progress reports of a streamed export
@@ -33,20 +33,15 @@ MAX_SHEET_ROWS = 1_048_575  # Excel's limit under the header; more spills to "<n
 Progress = Callable[[int], None] | None
 
 
-def neutralise(value):
-    """For CSV: a text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 @dataclass(frozen=True)
 class Table:
     """A sheet (or CSV file) to write: Vietnamese name (≤ 31 characters),
-    header and rows."""
+    header and rows; a sheet with a ``title`` has it on its first row, above
+    the header (a CSV file has no title: its first line is the header)."""
     name: str
     headers: Sequence[str]
     rows: Iterable[Sequence] = ()
+    title: str = ""
 
     @property
     def file_stem(self) -> str:
@@ -72,35 +67,43 @@ class RowCounter:
             self.progress(self.rows)
 
 
-def write_xlsx(*tables: Table) -> bytes:
+def write_xlsx(*tables: Table, print_setup: PrintSetup = DEFAULT) -> bytes:
     """A small workbook in memory (a template, a list to download), a sheet per
     table; its text in a shared-strings table, as Excel writes it."""
     buffer = io.BytesIO()
-    write_xlsx_tables(buffer, tables, constant_memory=False)
+    write_xlsx_tables(buffer, tables, constant_memory=False, print_setup=print_setup)
     return buffer.getvalue()
 
 
 def write_xlsx_tables(target: str | BinaryIO, tables: Iterable[Table],
-                      progress: Progress = None, constant_memory: bool = True) -> int:
+                      progress: Progress = None, constant_memory: bool = True,
+                      print_setup: PrintSetup = DEFAULT) -> int:
     """Stream ``tables`` into one workbook (a path or a binary file); returns
     the rows written. Constant memory: a row is flushed as soon as it is
-    written (its text inline, not in a shared-strings table)."""
+    written (its text inline, not in a shared-strings table). Every sheet
+    prints as ``print_setup`` says (its title on every page)."""
     counter = RowCounter(progress)
     options = {"constant_memory": constant_memory, **XLSX_OPTIONS}
     with xlsxwriter.Workbook(target, options) as workbook:
         header = workbook.add_format({"bold": True})
         for table in tables:
-            _stream_table(workbook, table, header, counter)
+            _stream_table(workbook, table, _SheetStyle(header, print_setup), counter)
     return counter.rows
 
 
-def _stream_table(workbook, table: Table, header, counter: RowCounter) -> None:
+@dataclass(frozen=True)
+class _SheetStyle:
+    header: object  # the header row's XlsxWriter format
+    print_setup: PrintSetup
+
+
+def _stream_table(workbook, table: Table, style: _SheetStyle, counter: RowCounter) -> None:
     rows = iter(table.rows)
     part = 1
     while True:
         name = table.name if part == 1 else _part_name(table.name, part)
-        written = _stream_sheet(workbook, name, table.headers,
-                                itertools.islice(rows, MAX_SHEET_ROWS), header, counter)
+        written = _stream_sheet(workbook, name, table,
+                                itertools.islice(rows, MAX_SHEET_ROWS), style, counter)
         following = next(rows, None) if written == MAX_SHEET_ROWS else None
         if following is None:
             break
@@ -114,17 +117,22 @@ def _part_name(name: str, part: int) -> str:
     return name[:MAX_SHEET_NAME - len(suffix)] + suffix
 
 
-def _stream_sheet(workbook, name: str, headers: Sequence[str], rows: Iterator[Sequence],
-                  header, counter: RowCounter) -> int:
+def _stream_sheet(workbook, name: str, table: Table, rows: Iterator[Sequence],
+                  style: _SheetStyle, counter: RowCounter) -> int:
     sheet = workbook.add_worksheet(name[:MAX_SHEET_NAME])
     sample = list(itertools.islice(rows, WIDTH_SAMPLE))
-    for column, width in enumerate(_widths(headers, sample)):
+    widths = _widths(table.headers, sample)
+    for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    sheet.freeze_panes(1, 0)
-    sheet.write_row(0, 0, headers, header)
+    header_row = 1 if table.title else 0
+    if table.title:
+        sheet.write_string(0, 0, table.title, style.header)
+    sheet.freeze_panes(header_row + 1, 0)
+    apply_print_setup(sheet, style.print_setup, sheet.name, widths, header_row)
+    sheet.write_row(header_row, 0, table.headers, style.header)
     written = 0
     for written, row in enumerate(itertools.chain(sample, rows), start=1):
-        _write_cells(sheet, written, row)
+        _write_cells(sheet, header_row + written, row)
         counter.add()
     return written
 
@@ -166,13 +174,14 @@ def write_csv_zip(target: str | BinaryIO, tables: Iterable[Table],
 
 def write_csv_member(archive: zipfile.ZipFile, member: str, table: Table,
                      counter: RowCounter | None = None) -> None:
-    """Stream one table into a zip member: UTF-8 with BOM, formula cells neutralised."""
+    """Stream one table into a zip member, for Excel in a Vietnamese locale:
+    UTF-8 with BOM, ";" between cells, decimal commas, leading zeros kept,
+    formula cells neutralised (``csv_cells``)."""
     counter = counter or RowCounter()
     with io.TextIOWrapper(archive.open(member, "w", force_zip64=True),
-                          encoding="utf-8-sig", newline="") as text:
-        writer = csv.writer(text)
-        writer.writerow(table.headers)
+                          encoding=CSV_ENCODING, newline="") as text:
+        text.write(csv_line(table.headers))
         for row in table.rows:
-            writer.writerow([neutralise(value) for value in row])
+            text.write(csv_line(row))
             counter.add()
     counter.table_done()

@@ -7,14 +7,14 @@ from contest.formatting import megabytes
 from contest.forms import ChoiceField, VietnameseIntegerField
 from contest.units import rules
 from contest.units.formats import MAX_UPLOAD_BYTES
-from contest.units.models import UNIT_KINDS
+from contest.units.models import KIND_LABELS
 from contest.units.services import code_taken
 
 
 class UnitForm(FlaskForm):
     code = StringField("Mã đơn vị", filters=[rules.clean_code])
     name = StringField("Tên đơn vị", filters=[rules.clean_name])
-    kind = ChoiceField("Loại đơn vị", choices=[("", "— Chọn —"), *UNIT_KINDS.items()])
+    kind = ChoiceField("Loại đơn vị", choices=[("", "— Chọn —"), *KIND_LABELS.items()])
     headcount = VietnameseIntegerField("Biên chế (số người, để trống nếu chưa có)")
 
     def __init__(self, *args, unit=None, **kwargs):

@@ -3,17 +3,24 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from contest.extensions import db
 
+# The kinds of the units people register under, ranked and counted in public:
+# every public list, ranking and count reads only these (``units.queries.IS_PUBLIC``).
 UNIT_KINDS = {
     "agency": "Sở, ban, ngành",
     "commune": "Xã, phường",
     "public_service": "Đơn vị sự nghiệp công lập",
 }
+# An internal unit: the organizers' own ("Ban Tổ chức", made by ``create-admin``),
+# never offered at registration, ranked or counted.
+ORGANIZER_KIND = "organizer"
+KIND_LABELS = {**UNIT_KINDS, ORGANIZER_KIND: "Ban Tổ chức (nội bộ)"}
 
 
 class Unit(db.Model):
     __tablename__ = "units"
     __table_args__ = (
-        CheckConstraint("kind IN ('agency', 'commune', 'public_service')", name="kind"),
+        CheckConstraint("kind IN ('agency', 'commune', 'public_service', 'organizer')",
+                        name="kind"),
         CheckConstraint("headcount IS NULL OR headcount >= 0", name="headcount"),
     )
 
@@ -28,4 +35,8 @@ class Unit(db.Model):
 
     @property
     def kind_label(self) -> str:
-        return UNIT_KINDS[self.kind]
+        return KIND_LABELS[self.kind]
+
+    @property
+    def internal(self) -> bool:
+        return self.kind == ORGANIZER_KIND

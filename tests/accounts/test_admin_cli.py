@@ -21,7 +21,7 @@ def test_on_an_empty_database_it_creates_the_unit_and_the_admin(app, runner):
     admin = db.session.query(User).one()
     assert (admin.role, admin.phone, admin.full_name, admin.unit.code, admin.unit.name) == (
         "admin", "0901234567", "Trần Quản Trị", "BTC", "Ban Tổ chức")
-    assert admin.unit.kind == "agency"
+    assert admin.unit.kind == "organizer"  # internal: never offered, ranked or counted
     [row] = audit_rows("account.create_admin")
     assert row.target_id == str(admin.id) and row.details == {"unit": "BTC", "unit_created": True}
 

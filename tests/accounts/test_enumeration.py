@@ -1,5 +1,7 @@
 """A stranger cannot learn from registration whether someone's CCCD or e-mail has
 an account (test_existence_checks.py); one's own phone is told to log in."""
+import re
+
 import pytest
 
 from contest.extensions import db
@@ -30,11 +32,11 @@ def register(client, unit, **changes):
 
 
 def error_of(response, field: str) -> str:
-    """The message shown by ``field``."""
+    """The message shown by ``field``, as text (it may hold a link)."""
     html = response.get_data(as_text=True)
     at = html.index(f'id="{field}"')
     start = html.index('class="invalid-feedback', at)
-    return html[html.index(">", start) + 1:html.index("<", start + 1)].strip()
+    return re.sub(r"<[^>]+>", "", html[html.index(">", start) + 1:html.index("</div>", start)]).strip()
 
 
 def test_ones_own_phone_is_told_to_log_in(client, unit, someone):

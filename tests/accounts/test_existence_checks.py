@@ -15,11 +15,12 @@ from contest.accounts.rules.cccd import cccd_hash
 from tests.accounts.test_enumeration import CCCD, register, someone, unit  # noqa: F401  (fixtures)
 
 FRESH_CCCD = "079201009876"
-FIELD_ERRORS = re.compile(r'class="invalid-feedback[^"]*"[^>]*>\s*([^<]*?)\s*<')
+FIELD_ERRORS = re.compile(r'class="invalid-feedback[^"]*"[^>]*>\s*(.*?)\s*</div>')
 
 
 def errors_in(response) -> list[str]:
-    return FIELD_ERRORS.findall(response.get_data(as_text=True))
+    """The messages by the fields, as text (one may hold a link)."""
+    return [re.sub(r"<[^>]+>", "", error) for error in FIELD_ERRORS.findall(response.get_data(as_text=True))]
 
 
 def mismatched(client, unit, **changes):

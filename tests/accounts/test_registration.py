@@ -70,7 +70,8 @@ def test_bad_input_is_refused_next_to_its_field(client, unit, changes, field, me
     assert response.status_code == 422
     assert message in html
     field_at = html.index(f'id="{field}"')
-    assert field_at < html.index(message) < field_at + 1500  # the message sits by its field
+    # the message sits by its field (and in the summary at the top, test_error_summary.py)
+    assert field_at < html.index(message, field_at) < field_at + 1500
     assert db.session.query(User).count() == 0
 
 

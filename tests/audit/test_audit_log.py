@@ -58,6 +58,8 @@ def test_search_by_local_dates(organizer_client):
 
 def test_entries_about_a_person(organizer_client, entries):
     assert shown(organizer_client, about=entries["contestant"].id) == ["E4", "E1"]
+    html = organizer_client.get(LOG, query_string={"about": entries["contestant"].id}).get_data(as_text=True)
+    assert "Chỉ các thao tác về <a" in html and "Nguyễn Văn An</a>." in html  # a name, not "#3"
 
 
 @pytest.mark.parametrize("args, message", [
@@ -80,7 +82,7 @@ def test_rows_read_in_vietnamese(organizer_client, entries):
     assert "Số CBCCVC: 10 →" not in html          # unchanged values are not listed
     assert "Hệ thống" in html and "Kết thúc các lượt thi quá giờ" in html
     assert "27/11/2026 17:00 → 28/11/2026 17:00" in html
-    assert "Khoá tài khoản" in html and "Lý do: Thi hộ" in html and "Nguyễn Văn An" in html
+    assert "Khóa tài khoản" in html and "Lý do: Thi hộ" in html and "Nguyễn Văn An" in html
     assert "10.0.0.7" in html
     assert '<option value="unit.*"' in html and '<option value="unit.update"' in html
 

@@ -46,8 +46,8 @@ def register_with_keyboard(page) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/dang-ky")
     type_into(page, "#full_name", "Lê Thị Thu")
-    type_into(page, "#date_of_birth", "04041992")  # day = month: the same in dd/mm and mm/dd
-    expect(page.locator("#date_of_birth")).to_have_value("1992-04-04")
+    type_into(page, "#date_of_birth", "04/04/1992")  # typed as written, dd/mm/yyyy
+    expect(page.locator("#date_of_birth")).to_have_value("04/04/1992")
     choose_with_arrows(page, "#gender", "nu")
     type_into(page, "#phone", "0912888999")
     choose_with_arrows(page, "#audience", "cbccvc")

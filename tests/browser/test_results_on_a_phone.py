@@ -33,6 +33,7 @@ def test_commune_leader_on_a_phone(phone, live_server, make_unit, make_user, mak
     page.fill("#identifier", leader.phone)
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
+    page.click("[data-menu-toggle]")  # on a phone the header's links are behind "Menu"
     page.click("text=Đơn vị của tôi")
     expect(page.locator("h1")).to_have_text("Phường Đề Thám")
     expect(page.locator(".people").first).to_contain_text("Hoàng Thị Mai Phương Anh")

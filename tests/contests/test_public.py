@@ -69,7 +69,7 @@ def test_home_shows_the_latest_contest_with_a_scheduled_round(client, frozen, ba
 def test_home_is_empty_while_every_round_is_a_draft(client, frozen, bank, make_round):
     make_round(scheduled=False)
     assert current_contest() is None
-    assert "Chưa có cuộc thi nào" in messages(client.get("/"))
+    assert "Cuộc thi chưa mở" in messages(client.get("/"))
 
 
 def test_review_after_each_round(player, frozen, bank, make_round, make_questions):

@@ -76,8 +76,8 @@ def test_with_attempts_the_page_warns_and_the_change_applies_to_new_attempts(
     page = messages(console.get(f"/quan-tri/cuoc-thi/{contest.id}"))
     assert "chỉ áp dụng cho các lượt thi bắt đầu sau khi lưu" in page
 
-    response = console.post(f"/quan-tri/cuoc-thi/{contest.id}",
-                            data=contest_form(question_scopes=["lao_cai"]))
+    response = console.post(f"/quan-tri/cuoc-thi/{contest.id}", data=contest_form(
+        question_scopes=["lao_cai"], starts_at="", ends_at=""))  # the round opened in November
     assert response.status_code == 302
     # The attempt already drawn keeps its questions; the next one draws from Lào Cai.
     assert {item.question.scope for item in reload(first).items} == {"national"}

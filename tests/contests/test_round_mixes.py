@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from contest.bank.models import Topic
 from contest.contests.models import Round
 from contest.extensions import db
 from tests.contests.helpers import messages, reload, round_form
@@ -52,8 +53,13 @@ def test_mixes_are_saved_audited_and_shown(console, contest, frozen, make_questi
     assert row.details["topic_mix"] == {"nq76": 3, "de-an-06": 2}
     assert row.details["difficulty_mix"] == {"1": 3, "2": 2}
 
+    titles = {"nq76": "Nghị quyết 76", "de-an-06": "Đề án 06"}
+    for topic in db.session.scalars(select(Topic).where(Topic.key.in_(titles))):
+        topic.title = titles[topic.key]
+    db.session.commit()
     console_page = messages(console.get(f"/quan-tri/cuoc-thi/dot-thi/{round_.id}"))
-    assert "de-an-06: 2 câu; nq76: 3 câu" in console_page
+    assert "Đề án 06: 2 câu; Nghị quyết 76: 3 câu" in console_page  # titles, not keys
+    assert "Chủ đề</dt><dd class=\"col-sm-8\">Đề án 06, Nghị quyết 76</dd>" in console_page
     assert "Dễ: 3 câu; Trung bình: 2 câu" in console_page
 
     edit = f"/quan-tri/cuoc-thi/dot-thi/{round_.id}/sua"

@@ -103,8 +103,8 @@ def test_a_request_carried_out_erases_the_old_phones_emails_and_reason(client, m
     organizer = make_user(role="organizer")
     login(client, organizer)
     before = what_the_organizer_reads(client, person.id)
-    assert "0912000001" in before["account page"]  # the history still reads, until deletion
-    assert masked_phone("0912000001") in before["audit log"]
+    for page in ("account page", "audit log"):  # the history still reads, until deletion
+        assert masked_phone("0912000001") in before[page], page
     assert "Lê Thị Hạnh" in before["requests page"] and ERASED not in before["audit log"]
     request, log = db.session.scalar(select(DeletionRequest)), who_did_what_when()
     assert client.post(f"{REQUESTS}/{request.id}/thuc-hien", data={"confirm": "y"}).status_code == 302

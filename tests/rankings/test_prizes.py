@@ -131,3 +131,26 @@ def test_console_walks_review_and_publication(open_round, field, close_round, cl
         assert client.post(f"/quan-tri/dot-thi/{open_round.id}/xac-minh/{field[key].id}").status_code == 302
     assert client.post(f"/quan-tri/dot-thi/{open_round.id}/cong-bo").status_code == 302
     assert Award.query.count() == 4
+
+
+def test_console_offers_publication_only_when_it_can_succeed(open_round, field, close_round,
+                                                             client):
+    """Before the close, and while a winner awaits verification, the console says why
+    instead of offering the button; posting anyway answers the console with the reason."""
+    login(client, field["organizer"])
+    console = f"/quan-tri/dot-thi/{open_round.id}/ket-qua"
+    publish = f'action="/quan-tri/dot-thi/{open_round.id}/cong-bo"'
+    early = client.get(console).get_data(as_text=True)
+    assert publish not in early and "Chưa công bố được. Kết quả đợt thi chưa được tính" in early
+    close_round(open_round)
+    waiting = client.get(console).get_data(as_text=True)
+    assert publish not in waiting and "Còn 4 người dự kiến đạt giải chưa được xác minh" in waiting
+    refused = client.post(f"/quan-tri/dot-thi/{open_round.id}/cong-bo")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and "Không thể thực hiện" not in page
+    assert f"{open_round.name} — kết quả" in page and 'alert-danger' in page
+    assert "Còn 4 người dự kiến đạt giải chưa được xác minh" in page
+    for key in ("a1", "a2", "b1", "b2"):
+        services.verify_winner(open_round, field[key].id, field["organizer"])
+    db.session.commit()
+    assert publish in client.get(console).get_data(as_text=True)

@@ -20,8 +20,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _bulk_upload(client, scenario):
     data = workbook([["Phạm Văn Em", "17/05/1990", "0912000999", scenario.organizer.unit.code]],
                     ["Họ và tên", "Ngày sinh", "Số điện thoại", "Mã đơn vị"])
-    return client.post("/quan-tri/tai-khoan/tao-hang-loat", content_type="multipart/form-data",
-                       data={"file": (io.BytesIO(data), "can-bo.xlsx")})
+    created = client.post("/quan-tri/tai-khoan/tao-hang-loat", content_type="multipart/form-data",
+                          data={"file": (io.BytesIO(data), "can-bo.xlsx")})
+    return client.get(created.headers["Location"] + "/mat-khau.xlsx")
 
 
 def _full_export(client, scenario, fmt):
@@ -45,10 +46,13 @@ DOWNLOADS = {
     "bank.export": (_get(lambda s: "/quan-tri/cau-hoi/ngan-hang.xlsx"), XLSX, "ngan-hang-cau-hoi.xlsx"),
     "account_admin.bulk_template": (_get(lambda s: "/quan-tri/tai-khoan/tao-hang-loat/mau.xlsx"),
                                     XLSX, "mau-tao-tai-khoan.xlsx"),
-    "account_admin.bulk_create": (_bulk_upload, XLSX, "tai-khoan-moi-tao.xlsx"),
+    "account_admin.bulk_passwords": (_bulk_upload, XLSX, "tai-khoan-moi-tao.xlsx"),
     "audit.export": (_get(lambda s: "/quan-tri/nhat-ky/nhat-ky.xlsx"), XLSX, "nhat-ky-thao-tac.xlsx"),
     "unit_results.absentees_workbook": (
         _get(lambda s: f"/don-vi/{s.organizer.unit.code}/chua-tham-gia.xlsx"), XLSX, None),
+    "unit_results.staff_template": (
+        _get(lambda s: f"/don-vi/{s.organizer.unit.code}/danh-sach-can-bo/mau.xlsx"), XLSX,
+        "mau-danh-sach-can-bo.xlsx"),
     "reports.winners": (_get(lambda s: f"/quan-tri/dot-thi/{s.round.id}/xuat/dat-giai.xlsx"),
                         XLSX, "dot-1-dat-giai.xlsx"),
     "reports.report": (_get(lambda s: f"/quan-tri/dot-thi/{s.round.id}/xuat/bao-cao.docx"),

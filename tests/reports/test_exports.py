@@ -11,6 +11,7 @@ import pytest
 from contest.prizes.services import provisional_winners, publish_results, verify_winner
 from contest.reports.services.exports import winners_workbook, write_round_csv_zip, write_round_workbook
 from contest.reports.queries.tables import RANKING_HEADERS, WINNER_HEADERS
+from contest.spreadsheets import CSV_DELIMITER
 from tests.reports.conftest import AN, AT_SIGN, FORMULA, TAB
 
 SHEETS = ["Đạt giải", "Xếp hạng cá nhân", "Xếp hạng sở, ban, ngành", "Xếp hạng xã, phường",
@@ -43,7 +44,8 @@ def csv_files(scenario, tmp_path) -> dict[str, bytes]:
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""),
+                           delimiter=CSV_DELIMITER))
 
 
 def test_workbook_has_every_table_in_order_with_a_frozen_bold_header(workbook):
@@ -103,7 +105,7 @@ def test_csv_zip_has_one_file_per_table_in_utf8_with_bom(csv_files):
     assert all(data.startswith(b"\xef\xbb\xbf") for data in csv_files.values())
     ranking = csv_rows(csv_files["02-xep-hang-ca-nhan.csv"])
     assert ranking[0] == list(RANKING_HEADERS)
-    assert ranking[1] == ["1", AN, "Sở Tư pháp", "Sở, ban, ngành", CBCCVC, "5", "5", "100.0",
+    assert ranking[1] == ["1", AN, "Sở Tư pháp", "Sở, ban, ngành", CBCCVC, "5", "5", "100,0",
                           "20/11/2026 10:01:40", "2", "0", "1", "Dự kiến đạt giải Nhất"]
     assert ranking[3][9:11] == ["", ""]  # no prediction: no error either
 

@@ -12,6 +12,7 @@ import pytest
 from contest.extensions import db
 from contest.prizes import services
 from contest.contests.models import PrizeGroup
+from contest.spreadsheets import CSV_DELIMITER
 from tests.conftest import login
 from tests.reports.conftest import AN, AT_SIGN, FORMULA, TAB
 
@@ -57,7 +58,7 @@ def test_the_full_workbook_ranks_everyone_with_their_status(published, scenario)
 def test_the_csv_ranking_has_the_same_column(published, scenario):
     archive = zipfile.ZipFile(io.BytesIO(full_export(published, scenario.round, "csv")))
     text = archive.read("02-xep-hang-ca-nhan.csv").decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=CSV_DELIMITER))
     assert rows[0][-1] == "Xét giải"
     assert {row[1].lstrip("'"): row[-1] for row in rows[1:]} == {
         name: label or "" for name, label in EXPECTED.items()}

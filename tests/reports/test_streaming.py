@@ -6,7 +6,9 @@ import zipfile
 import openpyxl
 
 from contest import spreadsheets
-from contest.spreadsheets import Table, neutralise, write_csv_zip, write_xlsx_tables
+from contest.spreadsheets import (
+    CSV_DELIMITER, Table, neutralise, write_csv_zip, write_xlsx_tables,
+)
 
 RISKY = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "bình thường"]
 
@@ -59,6 +61,7 @@ def test_csv_zip_members_are_utf8_with_bom_and_neutralised():
     assert archive.namelist() == ["01-xep-hang-xa-phuong.csv", "02-dat-giai.csv"]
     data = archive.read("01-xep-hang-xa-phuong.csv")
     assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""),
+                           delimiter=CSV_DELIMITER))
     assert [row[0] for row in rows] == ["Tên"] + [neutralise(value) for value in RISKY]
     assert written == len(RISKY) and seen[-1] == written

@@ -18,6 +18,8 @@ def routes(unit_id):
         ("POST", f"{ADMIN_URL}/{unit_id}/hoat-dong-lai"),
         ("GET", f"{ADMIN_URL}/nhap-excel"),
         ("POST", f"{ADMIN_URL}/nhap-excel"),
+        ("GET", f"{ADMIN_URL}/nap-theo-tinh"),
+        ("POST", f"{ADMIN_URL}/nap-theo-tinh"),
         ("GET", f"{ADMIN_URL}/mau.xlsx"),
         ("GET", f"{ADMIN_URL}/danh-sach.xlsx"),
     ]
@@ -27,7 +29,7 @@ def form_for(method):
     if method == "GET":
         return {}
     return {"data": {"code": "MOI", "name": "Đơn vị mới", "kind": "agency", "headcount": "5",
-                     "confirm": "y"}}
+                     "confirm": "y", "province": "52", "with_agencies": "y"}}
 
 
 def test_visitors_are_sent_to_the_login_page(client, make_unit):

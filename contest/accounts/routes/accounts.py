@@ -16,6 +16,10 @@ from contest.extensions import limiter
 from contest.units.queries import all_units
 
 bp = Blueprint("accounts", __name__)
+# The phone a registration found already registered: the login form shows it once.
+# Kept in the session, not in the link: a phone in a URL stays in the server's logs
+# and in the history of an agency's shared computer.
+LOGIN_HINT = "login_hint"
 
 
 def _start_session(user, remember: bool = False) -> None:
@@ -56,13 +60,15 @@ def register():
                 consent_version=CONSENT_VERSION,
             )
         except DuplicateAccount:  # the phone, taken since the form checked it
-            form.phone.errors.append(form.PHONE_TAKEN)
+            form.phone.errors.append(form.refuse_taken_phone())
         else:
             _start_session(made.user)
             flash("Đăng ký thành công. Chúc bạn làm bài tốt!", "success")
             for message in made.messages():
                 flash(message, "warning")
             return redirect(url_for("site.home"))
+    if form.taken_phone:  # the page links to the login: it shows this phone
+        session[LOGIN_HINT] = form.taken_phone
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/register.html", form=form, units=units,
                            consent_points=consent_points()), status
@@ -75,7 +81,7 @@ def login():
     proof of work when their address is flooded."""
     if current_user.is_authenticated:
         return redirect(url_for("site.home"))
-    form = LoginForm()
+    form = LoginForm(identifier=session.pop(LOGIN_HINT, None))
     status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
         try:

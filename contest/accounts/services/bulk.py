@@ -1,33 +1,31 @@
-"""Bulk creation of a unit's staff accounts from an Excel file.
+"""Bulk creation of a unit's staff accounts from an Excel file: reading and
+checking it (``check_workbook``); the accounts are created by ``bulk_results``.
 
-Every row is checked first (row, column, reason); one bad row and nothing is
-created. Otherwise every account is created in one transaction and the
-initial passwords go back once, in the workbook of the same response: they
-are stored nowhere (only their hashes).
+Every row is judged on its own, with nothing written: a new person (created),
+a person who already has their account (same phone, same name and unit: left
+as it is, so uploading the same file again changes nothing), or a refused row
+with its reasons (row, column, reason), among them a phone that belongs to
+someone else. The good rows of a file are created even when others are
+refused: the organizer fixes those and uploads the file again.
 """
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from werkzeug.security import generate_password_hash
 
 from contest import formatting
 from contest.accounts.models import GENDERS, User
 from contest.accounts.rules.phone import is_valid_mobile, normalize_phone
-from contest.accounts.services.accounts import DuplicateAccount
-from contest.accounts.services.passwords import INITIAL_HASH_METHOD, new_password
 from contest.audiences import AUDIENCES
-from contest.audit.services import record
 from contest.clock import local_day, now
 from contest.extensions import db
 from contest.parsing import BIRTH_YEARS, parse_day
 from contest.spreadsheets import (
     HEADER_ROW, FirstRows, Limits, RowError, Table, filled_rows, header_map, missing_columns,
-    read_sheet, template_workbook as workbook_with_guide, write_xlsx,
+    read_sheet, template_workbook as workbook_with_guide,
 )
-from contest.text import fold
-from contest.transactions import refused_as
+from contest.text import fold, normalise_text
 from contest.units.models import Unit
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -38,9 +36,6 @@ COLUMNS = {"full_name": "Họ và tên", "date_of_birth": "Ngày sinh", "phone":
            "unit_code": "Mã đơn vị", "gender": "Giới tính", "audience": "Đối tượng"}
 REQUIRED = ("full_name", "date_of_birth", "phone", "unit_code")
 SHEET, UNITS_SHEET = "Tài khoản", "Mã đơn vị"
-RESULT_SHEET = "Tài khoản đã tạo"
-RESULT_HEADERS = ("Họ và tên", "Ngày sinh", "Số điện thoại", "Mã đơn vị", "Tên đơn vị",
-                  "Mật khẩu ban đầu")
 FIRST_DATA_ROW = 2  # row 1 is the header
 LIMITS = Limits.for_template(len(COLUMNS), MAX_BYTES, MAX_ROWS)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -59,6 +54,29 @@ class StaffRow:
     audience: str
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What an upload would do: the rows of new people, those of people who already
+    have their account, and the reasons every other row is refused."""
+
+    new: list[StaffRow]
+    existing: list[StaffRow]
+    refused: list[RowError]
+
+    @property
+    def refused_rows(self) -> int:
+        """Rows refused (one row may have several reasons)."""
+        return len({error.row for error in self.refused})
+
+
+@dataclass(frozen=True)
+class _Account:
+    """The account that already holds a phone of the file."""
+
+    full_name: str
+    unit_code: str
+
+
 class _Row:
     """One sheet row being checked; errors collect with their column label."""
 
@@ -74,44 +92,70 @@ class _Row:
 
 # --- reading the file -----------------------------------------------------------
 
-def validate_workbook(data: bytes) -> tuple[list[StaffRow], list[RowError]]:
-    """The rows of an uploaded file and every problem found; nothing is written."""
+def check_workbook(data: bytes) -> Checked:
+    """What each row of an uploaded file would do; nothing is written."""
     sheet = read_sheet(data, LIMITS)
     columns = header_map(sheet.headers, {label: key for key, label in COLUMNS.items()})
     missing = missing_columns(columns, {key: COLUMNS[key] for key in REQUIRED})
     if missing:
-        return [], [RowError(HEADER_ROW, label, "thiếu cột này trong dòng tiêu đề")
-                    for label in missing]
+        return Checked([], [], [RowError(HEADER_ROW, label, "thiếu cột này trong dòng tiêu đề")
+                                for label in missing])
     records = filled_rows(sheet, columns)
     if not records:
-        return [], [RowError(FIRST_DATA_ROW, COLUMNS["full_name"], "tệp không có dòng dữ liệu nào")]
+        return Checked([], [], [RowError(FIRST_DATA_ROW, COLUMNS["full_name"],
+                                         "tệp không có dòng dữ liệu nào")])
     errors: list[RowError] = []
-    units = _units_by_code()
-    taken = _registered_phones([normalize_phone(cells.get("phone", "")) for _, cells in records])
+    units = units_by_code()
+    accounts = _accounts_by_phone([_typed_phone(cells.get("phone", "")) for _, cells in records])
     seen = FirstRows()
-    rows = [row for row in (_parse_row(_Row(number, cells, errors), units, taken, seen)
-                            for number, cells in records) if row is not None]
-    return rows, sorted(errors, key=lambda error: error.row)
+    judged: dict[str, list[StaffRow]] = {"new": [], "existing": []}
+    for number, cells in records:
+        row = _Row(number, cells, errors)
+        staff = _parse_row(row, units, seen)
+        kind = _kind(row, staff, accounts.get(staff.phone)) if staff is not None else None
+        if kind is not None:
+            judged[kind].append(staff)
+    return Checked(judged["new"], judged["existing"], sorted(errors, key=lambda error: error.row))
 
 
-def _units_by_code() -> dict[str, Unit]:
+def units_by_code() -> dict[str, Unit]:
     return {unit.code.upper(): unit for unit in db.session.scalars(select(Unit))}
 
 
-def _registered_phones(phones: list[str], chunk: int = 500) -> set[str]:
-    taken: set[str] = set()
+def _kind(row: _Row, staff: StaffRow, account: _Account | None) -> str | None:
+    """"new"; "existing" when the phone's account is this person's (nothing to do);
+    None, the row refused, when the phone is someone else's."""
+    if account is None:
+        return "new"
+    if _same_person(staff, account):
+        return "existing"
+    row.fail("phone", f"số {staff.phone} đã là tài khoản của {account.full_name} (đơn vị "
+                      f"{account.unit_code}), khác họ tên hoặc đơn vị trong tệp: không tạo, "
+                      "không thay đổi gì")
+    return None
+
+
+def _accounts_by_phone(phones: list[str], chunk: int = 500) -> dict[str, _Account]:
+    accounts: dict[str, _Account] = {}
     for start in range(0, len(phones), chunk):
         part = phones[start:start + chunk]
-        taken.update(db.session.scalars(select(User.phone).where(User.phone.in_(part))))
-    return taken
+        accounts.update((phone, _Account(name, code)) for phone, name, code in db.session.execute(
+            select(User.phone, User.full_name, Unit.code).join(User.unit).where(User.phone.in_(part))))
+    return accounts
 
 
-def _parse_row(row: _Row, units: dict[str, Unit], taken: set[str],
-               seen: FirstRows) -> StaffRow | None:
+def _same_person(staff: StaffRow, account: _Account) -> bool:
+    """Same name (case and spaces aside, not diacritics: "An" and "Ân" are two names)
+    and same unit: the account of this row."""
+    return (normalise_text(staff.full_name) == normalise_text(account.full_name)
+            and staff.unit_code == account.unit_code.upper())
+
+
+def _parse_row(row: _Row, units: dict[str, Unit], seen: FirstRows) -> StaffRow | None:
     before = len(row.errors)
     full_name = _full_name(row)
     born = _date_of_birth(row)
-    phone = _phone(row, taken, seen)
+    phone = _phone(row, seen)
     unit_code = _unit_code(row, units)
     gender = _choice(row, "gender", GENDERS, DEFAULT_GENDER)
     audience = _choice(row, "audience", AUDIENCES, DEFAULT_AUDIENCE)
@@ -161,17 +205,20 @@ def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def _phone(row: _Row, taken: set[str], seen: FirstRows) -> str:
-    raw = row.value("phone")
-    phone = normalize_phone(re.sub(r"\.0+$", "", raw))
+def _typed_phone(raw: str) -> str:
+    phone = normalize_phone(re.sub(r"\.0+$", "", _CONTROL.sub("", raw or "").strip()))
     if len(phone) == 9 and phone.isdigit():
         phone = "0" + phone  # a number cell loses its leading zero
+    return phone
+
+
+def _phone(row: _Row, seen: FirstRows) -> str:
+    raw = row.value("phone")
+    phone = _typed_phone(raw)
     if not raw:
         row.fail("phone", "chưa có số điện thoại")
     elif not is_valid_mobile(phone):
         row.fail("phone", f"số điện thoại «{raw}» không hợp lệ (10 chữ số, ví dụ 0912345678)")
-    elif phone in taken:
-        row.fail("phone", f"số {phone} đã được đăng ký cho một tài khoản khác")
     elif (first := seen.repeat_of(row.number, phone)) is not None:
         row.fail("phone", f"số {phone} trùng với dòng {first} trong tệp")
     return phone
@@ -200,32 +247,7 @@ def _choice(row: _Row, key: str, labels: dict[str, str], default: str) -> str:
     return known[fold(raw)]
 
 
-# --- creating the accounts --------------------------------------------------------
-
-def create_accounts(rows: list[StaffRow], actor, filename: str) -> bytes:
-    """Create every account (rows already validated) in one transaction; returns
-    the workbook with each initial password."""
-    units = _units_by_code()
-    created = []
-    for row in rows:
-        password = new_password()
-        user = User(full_name=row.full_name, date_of_birth=row.date_of_birth, gender=row.gender,
-                    phone=row.phone, audience=row.audience, unit=units[row.unit_code],
-                    role="contestant")
-        user.password_hash = generate_password_hash(password, method=INITIAL_HASH_METHOD)
-        created.append((user, password))
-    with refused_as(_registered_meanwhile):
-        db.session.add_all(user for user, _ in created)
-    workbook = write_xlsx(Table(RESULT_SHEET, RESULT_HEADERS, _result_rows(created)))
-    record("account.bulk_create", actor=actor, count=len(created), filename=filename,
-           units=sorted({user.unit.code for user, _ in created}))
-    return workbook
-
-
-def _result_rows(created: list[tuple[User, str]]) -> list[tuple]:
-    return [(user.full_name, formatting.day(user.date_of_birth), user.phone, user.unit.code,
-             user.unit.name, password) for user, password in created]
-
+# --- the template ----------------------------------------------------------------
 
 def template_workbook() -> bytes:
     """The empty template, how to fill it in, and the codes of active units."""
@@ -248,11 +270,6 @@ def _guide_rows() -> list[tuple[str, str]]:
         (COLUMNS["audience"], "Không bắt buộc: " + ", ".join(AUDIENCES.values())
          + f" (để trống: {AUDIENCES[DEFAULT_AUDIENCE]})."),
         ("Giới hạn", (f"Tệp .xlsx tối đa {MAX_BYTES // (1024 * 1024)} MB, {MAX_ROWS} dòng. "
-                      "Có dòng sai thì không tài khoản nào được tạo.")),
+                      "Dòng sai được báo lại, các dòng đúng vẫn được tạo; người đã có tài khoản "
+                      "(cùng số điện thoại, họ tên và đơn vị) được giữ nguyên.")),
     ]
-
-
-def _registered_meanwhile(_refused) -> DuplicateAccount:
-    """A phone of the file registered since the check: nothing of the file is created."""
-    return DuplicateAccount("Một số điện thoại trong tệp vừa được đăng ký; "
-                            "hãy tải tệp lên lại để kiểm tra.")

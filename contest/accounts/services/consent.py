@@ -1,7 +1,8 @@
 """The consent a person gives at registration, in plain Vietnamese, and its version.
 
 A new text gets a new ``CONSENT_VERSION``: each consent row keeps the version the
-person agreed to. The registration page shows ``consent_points`` above the
+person agreed to (rows of an earlier version are kept as they are; 2026-02 added
+that the unit's own leader sees the full phone). The registration page shows ``consent_points`` above the
 required checkbox; the privacy page (/quyen-rieng-tu) shows them in full.
 """
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from contest.clock import now
 from contest.contests.services import page_branding
 from contest.extensions import db
 
-CONSENT_VERSION = "2026-01"
+CONSENT_VERSION = "2026-02"  # 2026-02: the unit's leader sees the full phone
 LAW = "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15"
 DECREE = "Nghị định số 356/2025/NĐ-CP"
 DEFAULT_CONTROLLER = "Ban Tổ chức cuộc thi"
@@ -25,7 +26,9 @@ COLLECTED = ("Họ và tên, ngày sinh, giới tính, số điện thoại, ema
              "đối tượng, đơn vị công tác hoặc nơi cư trú; các lượt thi, câu trả lời, kết quả "
              "và giấy chứng nhận của bạn.")
 PURPOSES = ("Tổ chức cuộc thi; xếp hạng, xác minh người đoạt giải và trao giải; thống kê "
-            "tình hình tham gia của các đơn vị.")
+            "tình hình tham gia của các đơn vị. Lãnh đạo đơn vị bạn đăng ký (người được Ban Tổ "
+            "chức giao quản lý đơn vị đó, không phải đơn vị khác) xem được họ tên và số điện "
+            "thoại đầy đủ của bạn trong danh sách chưa dự thi, để nhắc bạn tham gia.")
 RIGHTS = ("Bạn có quyền được biết về việc xử lý dữ liệu của mình; đồng ý hoặc rút lại sự đồng ý; "
           "truy cập và tải dữ liệu của mình; chỉnh sửa thông tin (trang Hồ sơ); yêu cầu xóa dữ "
           "liệu. Rút lại sự đồng ý được thực hiện bằng yêu cầu xóa dữ liệu.")

@@ -27,7 +27,7 @@ from contest.units.services import upsert_unit
 
 LOCK_REASON_MISSING = "Vui lòng ghi lý do khóa tài khoản."
 CORRECTION_REASON_MISSING = "Vui lòng ghi lý do sửa (ví dụ: theo CCCD, theo đơn đề nghị)."
-ORGANIZER_UNIT = ("BTC", "Ban Tổ chức", "agency")
+ORGANIZER_UNIT = ("BTC", "Ban Tổ chức", "organizer")
 
 
 class NothingChanged(DomainError):
@@ -55,10 +55,12 @@ def get_active_unit(unit_id: int) -> Unit:
 
 def reset_password(target: User, actor) -> str:
     """A new random password, returned once to show; only its hash is kept. The
-    person's sessions end: whoever was logged in with the old password is logged out."""
+    person's sessions end: whoever was logged in with the old password is logged out.
+    The person sets their own at their next login (``rules.first_login``)."""
     permissions.ensure_may_manage(actor, target)
     password = new_password()
     target.set_password(password)
+    target.must_change_password = True
     target.end_sessions()
     record("account.reset_password", actor=actor, target=target)
     return password

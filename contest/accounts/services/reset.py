@@ -101,7 +101,8 @@ def complete_reset(token: str, password: str) -> User:
     user = user_for_token(token)
     written = db.session.execute(
         update(User).where(User.id == user.id, User.password_hash == user.password_hash)
-        .values(password_hash=hash_password(password), session_version=User.session_version + 1))
+        .values(password_hash=hash_password(password), session_version=User.session_version + 1,
+                must_change_password=False))
     if written.rowcount != 1:  # the same link used a moment ago: nothing was written
         raise ResetLinkInvalid()
     record("account.reset_password_email", actor=user, target=user)

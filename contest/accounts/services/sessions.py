@@ -5,10 +5,11 @@ accepted only while the account's ``session_version`` is still that version, so
 raising it (logout, a new password, a lock) ends every session made before.
 
 The answer save is the request a deadline rush is made of (about twenty per
-attempt) and needs only who is asking and whether the account is locked; the
-``User`` entity with its joined unit cost about a fifth of that request. Its
-endpoints are listed in ``LIGHT_ENDPOINTS`` and read one indexed row of three
-columns instead; every other request loads the ``User``.
+attempt) and needs only who is asking, whether the account is locked and whether
+it must first choose a password; the ``User`` entity with its joined unit cost
+about a fifth of that request. Its endpoints are listed in ``LIGHT_ENDPOINTS``
+and read one indexed row of four columns instead; every other request loads the
+``User``.
 """
 import re
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from contest.accounts.models import User
 from contest.extensions import db
 
 LIGHT_ENDPOINTS = frozenset({"quiz.save"})
-ACCOUNT = select(User.id, User.locked_at, User.session_version).where(User.id == bindparam("user_id"))
+ACCOUNT = (select(User.id, User.locked_at, User.session_version, User.must_change_password)
+           .where(User.id == bindparam("user_id")))
 _SESSION_ID = re.compile(r"(\d{1,18})\.(\d{1,9})", re.ASCII)
 
 
@@ -32,6 +34,7 @@ class SessionAccount(UserMixin):
     id: int
     locked_at: datetime | None
     session_version: int
+    must_change_password: bool = False
 
     @property
     def is_locked(self) -> bool:
@@ -54,7 +57,8 @@ def account_for_session(session_id: str, light: bool = False) -> User | SessionA
 
 def _light_account(user_id: int) -> SessionAccount | None:
     row = db.session.connection().execute(ACCOUNT, {"user_id": user_id}).first()
-    return SessionAccount(row.id, row.locked_at, row.session_version) if row else None
+    return SessionAccount(row.id, row.locked_at, row.session_version,
+                          row.must_change_password) if row else None
 
 
 def _still_valid(account: User | SessionAccount, version: int) -> bool:

@@ -9,7 +9,7 @@ from contest.accounts.models import ROLE_LABELS
 from contest.accounts.services.bulk import MAX_BYTES
 from contest.accounts.services.extra_time import EXTRA_TIME_REASON_MISSING, TIME_LIMIT_PERCENTS
 from contest.accounts.services.management import CORRECTION_REASON_MISSING, LOCK_REASON_MISSING
-from contest.forms import ChoiceField, VietnameseDateField, clean, not_in_future
+from contest.forms import ChoiceField, DateOfBirthField, clean, not_in_future
 from contest.reasons import reason_field
 
 
@@ -45,7 +45,7 @@ class UnitManagerForm(FlaskForm):
 class CorrectionForm(FlaskForm):
     full_name = StringField("Họ và tên", filters=[clean], validators=[
         DataRequired(REQUIRED), Length(max=100, message="Họ và tên tối đa 100 ký tự.")])
-    date_of_birth = VietnameseDateField("Ngày sinh", format="%d/%m/%Y", validators=[
+    date_of_birth = DateOfBirthField("Ngày sinh", validators=[
         InputRequired("Vui lòng nhập ngày sinh."), not_in_future])
     unit_id = ChoiceField("Đơn vị", choices=[])
     reason = reason_field("Lý do sửa", CORRECTION_REASON_MISSING)

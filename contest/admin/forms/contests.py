@@ -15,7 +15,7 @@ from contest.admin.services.prize_groups import GroupSettings
 from contest.admin.services.rounds import (
     DIFFICULTIES, RoundSettings, clean_mix, join_topics, prediction_text,
 )
-from contest.admin.services.settings import ContestSettings
+from contest.admin.services.settings import MAX_MIN_SCORE, MIN_SCORE_RANGE, ContestSettings
 from contest.audiences import AUDIENCES
 from contest.clock import local_to_utc
 from contest.contests.models import PREDICTION_KINDS, PRIZES, REVIEW_AFTER
@@ -168,6 +168,9 @@ class ContestForm(FlaskForm):
     unit_min_rate = VietnameseIntegerField("Tỷ lệ tham gia tối thiểu để xét giải tập thể (%)",
                                            validators=[Optional(), NumberRange(
                                                0, 100, "Tỷ lệ tối thiểu phải từ 0 đến 100 (%%).")])
+    prize_min_score = VietnameseIntegerField("Điểm tối thiểu để xét giải (số câu đúng)",
+                                             validators=[Optional(), NumberRange(
+                                                 0, MAX_MIN_SCORE, MIN_SCORE_RANGE)])
     prizes_exclude_staff = BooleanField("Không xét giải cá nhân cho tài khoản Ban Tổ chức, "
                                         "quản trị và lãnh đạo đơn vị", default=True)
     one_prize_per_person = BooleanField("Mỗi người nhận tối đa một giải cá nhân trong toàn "
@@ -187,6 +190,7 @@ class ContestForm(FlaskForm):
             review_after=self.review_after.data, unit_min_rate=self.unit_min_rate.data,
             prizes_exclude_staff=bool(self.prizes_exclude_staff.data),
             one_prize_per_person=bool(self.one_prize_per_person.data),
+            prize_min_score=self.prize_min_score.data or 0,
             question_scopes=join_scopes(self.question_scopes.data or ()),
         )
 

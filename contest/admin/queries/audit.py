@@ -12,6 +12,7 @@ from sqlalchemy import and_, or_, select
 from contest import formatting
 from contest.accounts.models import STAFF_ROLES, User
 from contest.admin.queries import audit_labels as labels
+from contest.admin.queries.audit_values import Lookups
 from contest.audit import personal
 from contest.audit.models import AuditLog
 from contest.clock import day_start
@@ -151,7 +152,7 @@ class EntryView:
     action_label: str
     target: str
     about_user: int | None  # the target, when it is a user (a link to their entries)
-    details: list[str] = field(default_factory=list)
+    details: list[labels.DetailLine] = field(default_factory=list)
     ip: str | None = None
 
 
@@ -164,22 +165,26 @@ def describe(entries) -> list[EntryView]:
     of the people involved read in one query."""
     entries = list(entries)
     resolved = personal.resolved([e.details for e in entries])
-    names = _user_names({e.actor_id for e in entries if e.actor_id is not None}
-                        | {_target_user(e) for e in entries if _target_user(e) is not None})
+    lookups = Lookups.for_details(
+        resolved, {e.actor_id for e in entries if e.actor_id is not None}
+        | {_target_user(e) for e in entries if _target_user(e) is not None})
+    names = lookups.users
     return [EntryView(
         at=e.at, actor_id=e.actor_id,
         actor=names.get(e.actor_id, f"#{e.actor_id}") if e.actor_id is not None else labels.SYSTEM,
         action=e.action, action_label=labels.action_label(e.action),
         target=labels.target_label(e.target_type, e.target_id, names.get(_target_user(e))),
-        about_user=_target_user(e), details=labels.detail_lines(details), ip=e.ip,
+        about_user=_target_user(e), details=labels.detail_lines(details, lookups, e.action),
+        ip=e.ip,
     ) for e, details in zip(entries, resolved)]
+
+
+def person_name(user_id: int | None) -> str | None:
+    """The name of the person the log is filtered on ("about"), when there is one."""
+    if user_id is None:
+        return None
+    return db.session.scalar(select(User.full_name).where(User.id == user_id))
 
 
 def _target_user(entry) -> int | None:
     return id_of(entry.target_id) if entry.target_type == "User" else None
-
-
-def _user_names(ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(db.session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())

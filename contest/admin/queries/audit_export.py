@@ -28,4 +28,4 @@ def _rows(filters: AuditFilter):
     for chunk in result.partitions():
         for entry in describe(chunk):
             yield [format_local(entry.at), entry.actor, entry.action_label, entry.action,
-                   entry.target, "\n".join(entry.details), entry.ip or ""]
+                   entry.target, "\n".join(line.text for line in entry.details), entry.ip or ""]

@@ -6,12 +6,14 @@ from contest.access import organizer_required
 from contest.accounts import queries
 from contest.accounts.models import GENDERS, ROLE_LABELS
 from contest.accounts.rules.permissions import ensure_may_manage, may_grant, may_manage
-from contest.accounts.services import bulk, management
+from contest.accounts.services import bulk, bulk_results, management
+from contest.accounts.services.accounts import DuplicateAccount
 from contest.accounts.services.extra_time import set_time_limit_percent, time_limit_label
 from contest.admin.forms.accounts import (
     BulkCreateForm, CorrectionForm, ExtraTimeForm, LockForm, ResetPasswordForm, RoleForm,
     UnitManagerForm, UnlockForm,
 )
+from contest.admin.queries.audit import describe
 from contest.audiences import AUDIENCES
 from contest.downloads import send_xlsx
 from contest.paging import page_arg
@@ -47,7 +49,7 @@ def _person_page(user, status: int = 200, **forms):
                  formdata=None, data={"percent": str(user.time_limit_percent or 100)})} | forms
     return render_template(
         "accounts/admin/person.html", user=user, attempts=attempts_of(user, queries.HISTORY_LIMIT),
-        audit_rows=queries.audit_about(user), role_labels=ROLE_LABELS, genders=GENDERS,
+        audit_rows=describe(entry for entry, *_ in queries.audit_about(user)), role_labels=ROLE_LABELS, genders=GENDERS,
         audiences=AUDIENCES, may_manage=may_manage(current_user, user),
         time_limit_label=time_limit_label,
         grantable=[(key, label) for key, label in ROLE_LABELS.items() if may_grant(current_user, key)],
@@ -174,21 +176,45 @@ def _correction_units(user):
 @bp.route("/tao-hang-loat", methods=["GET", "POST"])
 @organizer_required
 def bulk_create():
-    form = BulkCreateForm()
-    errors = []
+    """An upload creates the new people's accounts and leads to its result page
+    (303); one that creates none is answered here: the people already there, the
+    refused rows (400 when there are some)."""
+    bulk_results.purge_expired_results()
+    form, checked = BulkCreateForm(), None
+    status = 400 if form.is_submitted() else 200
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            rows, errors = bulk.validate_workbook(upload.read())
-        except SpreadsheetError as error:
+            checked = bulk.check_workbook(upload.read())
+            if checked.new:
+                result = bulk_results.create_accounts(checked, current_user, upload.filename)
+                return redirect(url_for("account_admin.bulk_result", public_id=result.public_id),
+                                303)
+        except (SpreadsheetError, DuplicateAccount) as error:  # unreadable; sent twice at once
             form.file.errors.append(error.message)
+            checked, status = None, error.status_code
         else:
-            if not errors:
-                workbook = bulk.create_accounts(rows, current_user, upload.filename)
-                return send_xlsx(workbook, "tai-khoan-moi-tao.xlsx")
-    status = 400 if form.is_submitted() else 200
-    return render_template("accounts/admin/bulk.html", form=form, errors=errors,
+            status = 400 if checked.refused else 200
+    return render_template("accounts/admin/bulk.html", form=form, checked=checked,
                            max_rows=bulk.MAX_ROWS), status
+
+
+@bp.route("/tao-hang-loat/ket-qua/<public_id>")
+@organizer_required
+def bulk_result(public_id: str):
+    bulk_results.purge_expired_results()
+    result = bulk_results.result_for(public_id, current_user)
+    return render_template("accounts/admin/bulk_result.html", result=result,
+                           kept_minutes=bulk_results.RESULT_KEPT.seconds // 60)
+
+
+@bp.route("/tao-hang-loat/ket-qua/<public_id>/mat-khau.xlsx")
+@organizer_required
+def bulk_passwords(public_id: str):
+    bulk_results.purge_expired_results()  # a workbook past its time is never handed out
+    result = bulk_results.result_for(public_id, current_user)
+    return send_xlsx(bulk_results.password_workbook(result, current_user),
+                     bulk_results.DOWNLOAD_NAME)
 
 
 @bp.route("/tao-hang-loat/mau.xlsx")

@@ -22,7 +22,8 @@ def index():
     entries = queries.describe(pagination.items) if pagination else []
     page = render_template("audit/list.html", filters=filters, problems=problems,
                            pagination=pagination, entries=entries,
-                           action_groups=queries.action_choices(), export_limit=EXPORT_LIMIT)
+                           action_groups=queries.action_choices(), export_limit=EXPORT_LIMIT,
+                           about_name=queries.person_name(filters.about))
     return page, 400 if problems else 200
 
 

@@ -16,7 +16,7 @@ from contest.audiences import AUDIENCES
 from contest.contests import services as branding
 from contest.contests.documents import poster
 from contest.contests.models import PRIZES
-from contest.contests.rules.scopes import scope_label
+from contest.contests.rules.scopes import bank_has_questions, scope_label
 from contest.downloads import send_download
 from contest.errors import Conflict
 from contest.forms import CsrfForm
@@ -43,7 +43,7 @@ def create():
         else:
             flash(f"Đã tạo cuộc thi “{contest.name}”. Hãy thêm các đợt thi.", "success")
             return redirect(url_for("contest_admin.edit", contest_id=contest.id))
-    return _form_page("contests/admin/create.html", form=form)
+    return _form_page("contests/admin/create.html", form=form, bank_empty=not bank_has_questions())
 
 
 @bp.route("/<int:contest_id>", methods=["GET", "POST"])

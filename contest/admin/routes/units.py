@@ -1,4 +1,5 @@
-"""Units the organizer manages: list, search, create, edit, deactivate, import."""
+"""Units the organizer manages: list, search, create, edit, deactivate, import,
+load a province's communes and wards."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -7,10 +8,12 @@ from contest.accounts.queries import account_counts
 from contest.downloads import send_xlsx
 from contest.paging import page_arg
 from contest.spreadsheets import SpreadsheetError
-from contest.units import services
+from contest.units import loading, services
 from contest.units.formats import list_workbook, read_units, template_workbook
+from contest.units.provinces import IN_FORCE_SINCE
 from contest.units.forms import ConfirmForm, ImportForm, UnitForm
 from contest.units.models import UNIT_KINDS
+from contest.units.province_forms import ProvinceForm
 from contest.units.queries import UnitFilter, every_unit, page_of_units
 
 bp = Blueprint("unit_admin", __name__, url_prefix="/quan-tri/danh-muc-don-vi")
@@ -109,6 +112,21 @@ def import_excel():
 
 def _import_page(form: ImportForm, errors=(), status: int = 200):
     return render_template("units/import.html", form=form, errors=errors), status
+
+
+@bp.route("/nap-theo-tinh", methods=["GET", "POST"])
+@organizer_required
+def load_province():
+    """A province's communes and wards (and the standard agencies) in one step."""
+    form = ProvinceForm()
+    if not form.validate_on_submit():
+        status = 400 if form.is_submitted() else 200
+        return render_template("units/province.html", form=form,
+                               in_force_since=IN_FORCE_SINCE), status
+    province = loading.province_or_refuse(form.province.data)
+    load = loading.load_province(province, form.with_agencies.data, current_user)
+    flash(load.summary, "success" if load.added else "info")
+    return redirect(url_for("unit_admin.index"))
 
 
 @bp.route("/mau.xlsx")

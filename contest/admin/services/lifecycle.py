@@ -15,6 +15,7 @@ from contest.audit.services import record
 from contest.caching import results_changed
 from contest.clock import now
 from contest.contests.models import Round
+from contest.contests.rules.period import round_outside
 from contest.errors import Conflict
 from contest.extensions import db
 from contest.formatting import format_local
@@ -118,8 +119,10 @@ def extend(round_: Round, closes_at: datetime, reason: str, actor) -> Round:
     reason = required_reason(reason, EXTEND_REASON_MISSING)
     round_ = locked_round(round_.id)
     _check_extendable(round_, closes_at)
-    clash = overlap_problem(round_, round_.contest_id, round_.opens_at, closes_at,
-                            round_.allow_overlap)
+    contest = round_.contest
+    clash = (round_outside(contest.starts_at, contest.ends_at, None, closes_at).get("closes_at")
+             or overlap_problem(round_, round_.contest_id, round_.opens_at, closes_at,
+                                round_.allow_overlap))
     if clash:
         raise TransitionRefused(clash)
     before = round_.closes_at

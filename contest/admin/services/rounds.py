@@ -19,9 +19,11 @@ from contest.admin.rules import (
 from contest.admin.services import lifecycle
 from contest.admin.services.settings import apply_settings
 from contest.audit.services import record
+from contest.bank.queries.questions import topic_titles
 from contest.caching import results_changed
 from contest.changes import audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, Contest, Round
+from contest.contests.rules.period import round_outside
 from contest.contests.rules.scopes import topics_problem
 from contest.errors import Conflict, DomainError
 from contest.extensions import db
@@ -91,11 +93,13 @@ def clean_mix(mix: dict | None) -> dict[str, int] | None:
 
 
 def mix_summary(round_: Round) -> dict[str, str]:
-    """The round's mixes as the console shows them ("nq76: 5 câu; …"), when set."""
+    """The round's mixes as the console shows them ("Nghị quyết 76: 5 câu; …"), when set."""
     summary = {}
     topic_mix, difficulty_mix = clean_mix(round_.topic_mix), clean_mix(round_.difficulty_mix)
     if topic_mix:
-        summary["topic_mix"] = "; ".join(f"{key}: {n} câu" for key, n in sorted(topic_mix.items()))
+        keys = sorted(topic_mix)
+        summary["topic_mix"] = "; ".join(f"{title}: {topic_mix[key]} câu"
+                                         for key, title in zip(keys, topic_titles(keys)))
     if difficulty_mix:
         summary["difficulty_mix"] = "; ".join(
             f"{label}: {difficulty_mix[level]} câu" for level, label in DIFFICULTIES.items()
@@ -146,6 +150,11 @@ def _problems(contest_id: int, round_: Round | None, settings: RoundSettings,
         _put(problems, "closes_at", window_problem(settings.opens_at, settings.closes_at)
              or overlap_problem(round_, contest_id, settings.opens_at, settings.closes_at,
                                 settings.allow_overlap))
+    if touched("opens_at", "closes_at"):
+        contest = db.session.get(Contest, contest_id)
+        for name, problem in round_outside(contest.starts_at, contest.ends_at,
+                                           settings.opens_at, settings.closes_at).items():
+            _put(problems, name, problem)
     if touched("opens_at") and round_ is not None and lifecycle.status(round_) == "scheduled":
         _put(problems, "opens_at", not_past_problem(settings.opens_at))
     return problems

@@ -17,6 +17,7 @@ from contest.audit.services import record
 from contest.caching import results_changed
 from contest.changes import audit_change, audit_values, changed
 from contest.contests.models import PREDICTION_KINDS, REVIEW_AFTER, Contest, Round
+from contest.contests.rules.period import rounds_outside_problem
 from contest.contests.rules.scopes import contest_scopes, scopes_problem
 from contest.errors import DomainError
 from contest.extensions import db
@@ -26,6 +27,8 @@ from contest.quiz.models import Attempt
 from contest.text import fold
 
 SLUG_LENGTH = 48
+MAX_MIN_SCORE = 200  # an attempt has at most 200 questions
+MIN_SCORE_RANGE = f"Điểm tối thiểu để xét giải phải từ 0 đến {MAX_MIN_SCORE} (câu đúng)."
 
 
 @dataclass
@@ -43,6 +46,7 @@ class ContestSettings:
     prizes_exclude_staff: bool
     one_prize_per_person: bool
     question_scopes: str  # "national,gia_lai": national first, then sorted
+    prize_min_score: int = 0  # correct answers an attempt needs for a prize; 0: none
 
     @classmethod
     def of(cls, contest: Contest) -> "ContestSettings":
@@ -82,16 +86,32 @@ def _problems(settings: ContestSettings, contest: Contest | None = None) -> dict
         problems["organizer_name"] = "Vui lòng nhập tên cơ quan tổ chức."
     if settings.starts_at and settings.ends_at and settings.ends_at <= settings.starts_at:
         problems["ends_at"] = "Thời điểm kết thúc phải sau thời điểm bắt đầu."
+    elif contest is not None:
+        _put_period_problem(problems, contest, settings)
     if settings.prediction_kind not in PREDICTION_KINDS:
         problems["prediction_kind"] = "Vui lòng chọn một giá trị trong danh sách."
     if settings.review_after not in REVIEW_AFTER:
         problems["review_after"] = "Vui lòng chọn một giá trị trong danh sách."
     if settings.unit_min_rate is not None and not 0 <= settings.unit_min_rate <= 100:
         problems["unit_min_rate"] = "Tỷ lệ tối thiểu phải từ 0 đến 100 (%)."
+    if not 0 <= settings.prize_min_score <= MAX_MIN_SCORE:
+        problems["prize_min_score"] = MIN_SCORE_RANGE
     problem = _scopes_problem(settings.question_scopes, contest)
     if problem:
         problems["question_scopes"] = problem
     return problems
+
+
+def _put_period_problem(problems: dict[str, str], contest: Contest,
+                        settings: ContestSettings) -> None:
+    """A new period must keep every round of the contest (drafts too) inside it;
+    the message names the first round left out, under the side that moved."""
+    if (settings.starts_at, settings.ends_at) == (contest.starts_at, contest.ends_at):
+        return
+    problem = rounds_outside_problem(contest.rounds, settings.starts_at, settings.ends_at)
+    if problem:
+        side, message = problem
+        problems[side] = message
 
 
 def _scopes_problem(scopes: str, contest: Contest | None) -> str | None:

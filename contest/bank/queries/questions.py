@@ -31,6 +31,16 @@ def topics() -> list[Topic]:
     return list(db.session.scalars(select(Topic).order_by(Topic.key)))
 
 
+def topic_titles(keys) -> list[str]:
+    """The titles of the topics ``keys`` ("kh_gia_lai,mot_cua" or a list), in that
+    order; a key no topic has any more stays as it is."""
+    keys = [key for key in (keys.split(",") if isinstance(keys, str) else keys or []) if key]
+    if not keys:
+        return []
+    titles = dict(db.session.execute(select(Topic.key, Topic.title).where(Topic.key.in_(keys))).all())
+    return [titles.get(key, key) for key in keys]
+
+
 def filtered_questions(filters: BankFilter):
     stmt = (select(Question).where(Question.is_current.is_(True))
             .options(selectinload(Question.options)).order_by(Question.code))

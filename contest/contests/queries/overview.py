@@ -69,13 +69,16 @@ def period_of(opens_at: datetime, closes_at: datetime) -> Period:
 
 
 def contest_period(contest: Contest, rounds: list[Round]) -> Period | None:
-    """From the first round's opening to the last one's close; without rounds, the
-    contest's own window when it has one."""
-    if rounds:
-        return period_of(min(r.opens_at for r in rounds), max(r.closes_at for r in rounds))
-    if contest.starts_at and contest.ends_at:
-        return period_of(contest.starts_at, contest.ends_at)
-    return None
+    """The contest's period, the one every page shows (the rules page, the home
+    page's summary, the shared link, the QR poster): the contest's own start and
+    end; a side the organizer left empty is its rounds' first opening or last
+    close. Rounds lie within the contest's period (``contests.rules.period``), so
+    this covers every round. None when neither gives both ends."""
+    first = contest.starts_at or min((r.opens_at for r in rounds), default=None)
+    last = contest.ends_at or max((r.closes_at for r in rounds), default=None)
+    if first is None or last is None:
+        return None
+    return period_of(first, last)
 
 
 def round_dates(rounds: list[Round]) -> list[tuple[str, Period]]:

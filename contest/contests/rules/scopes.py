@@ -55,11 +55,19 @@ def bank_scopes() -> dict[str, tuple[int, int]]:
     return {scope: (topics, questions) for scope, topics, questions in rows}
 
 
+def bank_has_questions() -> bool:
+    """Any active current question in any scope (the contest form says to load the
+    bank first while there is none)."""
+    return any(questions for _, questions in bank_scopes().values())
+
+
 def scope_choices(keep=()) -> list[tuple[str, str]]:
-    """(key, label) of the scopes an organizer may tick: those of the bank, the
-    national core always, and ``keep`` (a contest's current scopes)."""
+    """(key, label) of the scopes an organizer may tick: every scope the bank
+    knows (``SCOPE_NAMES``: the national core and the provinces, each said to have
+    no question yet until the bank is loaded), any other the bank holds, and
+    ``keep`` (a contest's current scopes)."""
     counts = bank_scopes()
-    keys = join_scopes([NATIONAL, *counts, *keep]).split(",")
+    keys = join_scopes([*SCOPE_NAMES, *counts, *keep]).split(",")
     return [(key, _scope_choice_label(key, counts.get(key))) for key in keys]
 
 

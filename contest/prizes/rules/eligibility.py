@@ -1,5 +1,6 @@
 """Who may take an individual prize of a round at all, before any review: the
-contest's prize groups, staff passed over (``prizes_exclude_staff``), and, when
+contest's prize groups, staff passed over (``prizes_exclude_staff``), an attempt
+below the contest's minimum score (``prize_min_score``), and, when
 the contest gives at most one prize per person (``one_prize_per_person``),
 whoever already holds one.
 
@@ -35,16 +36,24 @@ class Eligibility:
     groups: list[Group]
     skip_staff: bool
     holders: dict[int, str]  # user id -> the prize already held, as a reader sees it
+    min_score: int = 0  # correct answers a best attempt needs to be considered
 
     def group_of(self, audience: str) -> Group | None:
         return group_of(audience, self.groups)
 
-    def why_not(self, user_id: int, role: str, audience: str) -> str | None:
-        """Why this person is not considered for a prize of the round (None: they are)."""
+    def below_min_score(self, score: int | None) -> bool:
+        return score is not None and score < self.min_score
+
+    def why_not(self, user_id: int, role: str, audience: str,
+                score: int | None = None) -> str | None:
+        """Why this person, whose best attempt has ``score`` correct answers, is
+        not considered for a prize of the round (None: they are)."""
         if self.group_of(audience) is None:
             return NO_GROUP
         if self.skip_staff and role in STAFF_ROLES:
             return STAFF
+        if self.below_min_score(score):
+            return f"dưới điểm tối thiểu để xét giải ({self.min_score} câu đúng)"
         held = self.holders.get(user_id)
         return f"đã đạt {held}; mỗi người một giải trong cuộc thi" if held else None
 
@@ -52,7 +61,8 @@ class Eligibility:
 def eligibility_of(round_: Round) -> Eligibility:
     contest = round_.contest
     return Eligibility(groups_for(contest), contest.prizes_exclude_staff,
-                       prize_holders(round_) if contest.one_prize_per_person else {})
+                       prize_holders(round_) if contest.one_prize_per_person else {},
+                       contest.prize_min_score or 0)
 
 
 def prize_holders(round_: Round) -> dict[int, str]:

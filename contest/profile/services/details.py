@@ -43,6 +43,10 @@ class UnitSetByOrganizer(DomainError):
     message = UNIT_SET_BY_ORGANIZER
 
 
+class SamePassword(DomainError):
+    message = "Mật khẩu mới phải khác mật khẩu hiện tại."
+
+
 class WrongPassword(DomainError):
     message = "Mật khẩu hiện tại không đúng."
 
@@ -99,8 +103,17 @@ def _plain(value):
 
 
 def change_password(user: User, current: str, new: str) -> None:
+    """The person's own new password; one an organizer gave is replaced by it (the
+    audit row says so). Every session ends, and ``user.session_version`` is read
+    back for the one device that stays logged in (``profile.routes``)."""
     if not user.check_password(current):
         raise WrongPassword()
+    if new == current:
+        raise SamePassword()
+    replaced_initial = user.must_change_password
     user.set_password(new)
-    user.end_sessions()  # every device logs in again, with the new password
-    record("account.password_change", actor=user, target=user)
+    user.must_change_password = False
+    user.end_sessions()  # every other device logs in again, with the new password
+    record("account.password_change", actor=user, target=user,
+           **({"replaced_initial": True} if replaced_initial else {}))
+    db.session.flush()

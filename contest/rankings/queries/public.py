@@ -2,14 +2,16 @@
 ``rankings.rules.disclosure``: nothing reveals or bounds the value the prediction
 question asks for before the round is settled. The figures are cached as they
 are; what may be shown is decided on each read, so a cached figure never
-outlives the moment a round settles."""
+outlives the moment a round settles. The counters (participation, registrations)
+are cached only when every worker shares the cache (``caching.shared_figures``):
+without Redis each read counts them, from the unit figures (a row per unit)."""
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, func, select
 
 from contest.accounts.models import User
-from contest.caching import cached_figures
+from contest.caching import cached_figures, shared_figures
 from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.rankings.models import ContestEntry, RoundEntry, UnitContestStat, UnitRoundStat
@@ -18,6 +20,8 @@ from contest.rankings.queries.units import UnitStanding, standing_of, unit_stand
 from contest.rankings.rules.disclosure import (
     Shown, registrations_shown, shown_for, shown_from, standings_as_shown,
 )
+from contest.units.models import Unit
+from contest.units.queries import IS_PUBLIC
 
 
 @dataclass(frozen=True)
@@ -28,16 +32,19 @@ class Participation:
 
 
 def _participation(stat, scope_column, scope_id) -> Participation:
+    """Added up from the unit figures kept at submit (a row per unit: cheap at any
+    number of attempts); the internal units' people are not counted."""
     participants, attempts, units = db.session.execute(
         select(func.coalesce(func.sum(stat.participants), 0),
                func.coalesce(func.sum(stat.attempts), 0), func.count())
-        .where(scope_column == scope_id, stat.participants > 0)).one()
+        .join(Unit, Unit.id == stat.unit_id)
+        .where(scope_column == scope_id, stat.participants > 0, IS_PUBLIC)).one()
     return Participation(participants, attempts, units)
 
 
 def round_participation(round_: Round) -> tuple[Participation | None, datetime]:
     """The round's counts; None while they are sealed."""
-    participation, read_at = cached_figures(
+    participation, read_at = shared_figures(
         f"round-participation:{round_.id}",
         lambda: _participation(UnitRoundStat, UnitRoundStat.round_id, round_.id))
     return (participation if shown_for(round_).counts else None), read_at
@@ -45,7 +52,7 @@ def round_participation(round_: Round) -> tuple[Participation | None, datetime]:
 
 def contest_participation(contest: Contest) -> tuple[Participation | None, datetime]:
     """The contest's counts (its rounds' added up); None while a round's are sealed."""
-    participation, read_at = cached_figures(
+    participation, read_at = shared_figures(
         f"contest-participation:{contest.id}",
         lambda: _participation(UnitContestStat, UnitContestStat.contest_id, contest.id))
     return (participation if shown_for(contest).counts else None), read_at
@@ -55,7 +62,7 @@ def registered_count() -> int | None:
     """Registered contestants; None while they would bound a sealed count."""
     if not registrations_shown():
         return None
-    count, _ = cached_figures("registered", lambda: db.session.scalar(
+    count, _ = shared_figures("registered", lambda: db.session.scalar(
         select(func.count()).select_from(User).where(User.role == "contestant")))
     return count
 
@@ -135,7 +142,8 @@ def _own_entries_version(user, round_: Round) -> str:
 
 def _compute_standing(user, round_: Round, in_round: Shown, in_contest: Shown) -> MyStanding:
     contest = round_.contest
-    standings, _ = shown_standings(round_, user.unit.kind, contest.unit_min_rate, in_round)
+    standings = [] if user.unit.internal else shown_standings(
+        round_, user.unit.kind, contest.unit_min_rate, in_round)[0]
     mine = standing_of(user.unit_id, standings)
     return MyStanding(
         round_place=round_place(round_, user.id) if in_round.scores else None,

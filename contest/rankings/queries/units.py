@@ -3,7 +3,8 @@ time, read from the unit figures kept current at each submit.
 
 Prize order: participation rate (participants ÷ headcount), then average best
 score, then participants, then name. A unit without a headcount, or below the
-contest's minimum rate, is listed after the eligible ones and takes no place.
+contest's minimum rate, is listed after the eligible ones and takes no place;
+a unit nobody of which took part takes no place either, and comes last.
 Before a round settles the public reads them without scores, in participation
 order, or without counts at all (``rankings.rules.disclosure``).
 """
@@ -14,7 +15,8 @@ from sqlalchemy import func, select
 from contest.contests.models import Contest, Round
 from contest.extensions import db
 from contest.rankings.models import ContestEntry, RoundEntry, UnitContestStat, UnitRoundStat
-from contest.units.models import UNIT_KINDS, Unit
+from contest.units.models import KIND_LABELS, Unit
+from contest.units.queries import IS_PUBLIC
 
 
 @dataclass(frozen=True)
@@ -29,10 +31,11 @@ class UnitInfo:
 
     @property
     def kind_label(self) -> str:
-        return UNIT_KINDS[self.kind]
+        return KIND_LABELS[self.kind]
 
 
 UNIT_COLUMNS = (Unit.id, Unit.code, Unit.name, Unit.kind, Unit.headcount)
+NO_PARTICIPANTS = "Chưa có người dự thi"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ class UnitStanding:
         return self.rank is not None
 
     @property
+    def without_participants(self) -> bool:
+        """Nobody of the unit took part (False while the counts are not shown)."""
+        return self.participants == 0
+
+    @property
     def why_not_eligible(self) -> str | None:
         """From the unit's own figures, not its place: a manager reads it for
         their unit while the places of a round that counts taking part are sealed."""
@@ -66,6 +74,8 @@ class UnitStanding:
             return None
         if self.rate is None:
             return "Chưa có số cán bộ, công chức, viên chức"
+        if self.without_participants:
+            return NO_PARTICIPANTS
         return f"Tỷ lệ tham gia dưới {self.min_rate}%"
 
 
@@ -81,7 +91,7 @@ def _figures(scope: Round | Contest, kind: str):
     return db.session.execute(
         select(*UNIT_COLUMNS, stat.participants, stat.attempts, stat.score_sum)
         .outerjoin(stat, (stat.unit_id == Unit.id) & scope_match)
-        .where(Unit.kind == kind)
+        .where(IS_PUBLIC, Unit.kind == kind)
     ).all()
 
 
@@ -99,7 +109,7 @@ def _figures_for_audiences(scope: Round | Contest, kind: str, audiences: tuple[s
                .group_by(entry.unit_id).subquery())
     return db.session.execute(
         select(*UNIT_COLUMNS, figures.c.participants, figures.c.attempts, figures.c.score_sum)
-        .outerjoin(figures, figures.c.unit_id == Unit.id).where(Unit.kind == kind)
+        .outerjoin(figures, figures.c.unit_id == Unit.id).where(IS_PUBLIC, Unit.kind == kind)
     ).all()
 
 
@@ -129,15 +139,15 @@ def unit_standings(scope: Round | Contest, kind: str, min_rate: int | None,
 
 def ranked(standings: list[UnitStanding], min_rate: int | None, order) -> list[UnitStanding]:
     """Eligible units first, numbered in ``order``; the others after, in the same
-    order and without a place."""
-    ordered = sorted(standings, key=order)
+    order and without a place; the units nobody of which took part last."""
+    ordered = sorted(standings, key=lambda s: (s.without_participants, order(s)))
     eligible = [s for s in ordered if _eligible(s, min_rate)]
     others = [replace(s, rank=None) for s in ordered if not _eligible(s, min_rate)]
     return [replace(s, rank=place) for place, s in enumerate(eligible, start=1)] + others
 
 
 def _eligible(standing: UnitStanding, min_rate: int | None) -> bool:
-    if standing.rate is None:
+    if standing.rate is None or standing.without_participants:
         return False
     return min_rate is None or standing.rate * 100 >= min_rate
 

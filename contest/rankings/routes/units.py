@@ -1,19 +1,24 @@
 """The unit manager's dashboard (a commune or agency leader, on a phone), and the
 organizer's view of every unit. A manager sees only their own unit: checked on
 every request from the account, never from the URL."""
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from contest.access import can_see_unit, manager_required, organizer_required
+from contest.accounts.rules.phone import is_valid_mobile, normalize_phone
 from contest.audiences import AUDIENCES
 from contest.audit.services import record
 from contest.caching import cached_figures
+from contest.clock import now
 from contest.contests.queries.contests import contest_or_404, current_contest
 from contest.downloads import send_xlsx
 from contest.extensions import db
-from contest.masking import masked_phone
-from contest.paging import page_arg
+from contest.formatting import number
+from contest.paging import page_arg, paged
+from contest.rankings.documents.absentees import (
+    absentees_title, absentees_workbook as absentees_file, phones_shown_in_full, shown_phone,
+)
 from contest.rankings.queries import members, public
 from contest.rankings.queries.public import cached_standings
 from contest.rankings.queries.units import standing_of, unit_standings
@@ -23,11 +28,15 @@ from contest.rankings.rules.disclosure import (
 )
 from contest.rankings.rules.params import scope_arg, unit_kind_arg
 from contest.replica import reads_from_replica
-from contest.spreadsheets import Table, write_xlsx
+from contest.spreadsheets import SpreadsheetError
 from contest.units.models import UNIT_KINDS, Unit
+from contest.units.staff.formats import MAX_UPLOAD_BYTES, read_staff
+from contest.units.staff.formats import template_workbook as staff_template_workbook
+from contest.units.staff.forms import StaffImportForm
+from contest.units.staff.services import replace_staff, staff_of
 
 bp = Blueprint("unit_results", __name__)
-ABSENTEE_HEADERS = ("STT", "Họ và tên", "Số điện thoại", "Đối tượng")
+PER_PAGE = 50
 
 
 def _unit_for_viewer(code: str) -> Unit:
@@ -101,10 +110,14 @@ def _dashboard_body(unit: Unit, contest, round_, page: int, shown) -> tuple[str,
 @manager_required
 @reads_from_replica
 def absentees(code: str):
+    """Accounts with no submitted attempt and staff with no account, by name."""
     unit, contest, round_ = _unit_and_round(code)
     return render_template("rankings/unit_absentees.html", unit=unit, contest=contest,
-                           round=round_,
-                           absent=members.not_taken_part(round_, unit.id, page_arg("trang")))
+                           round=round_, title=absentees_title(unit, round_, now()),
+                           full_phones=phones_shown_in_full(current_user, unit),
+                           shown_phone=shown_phone,
+                           absent=paged(members.absentees(round_, unit.id),
+                                        page_arg("trang"), PER_PAGE))
 
 
 @bp.route("/don-vi/<code>/chua-tham-gia.xlsx")
@@ -112,14 +125,54 @@ def absentees(code: str):
 @reads_from_replica
 def absentees_workbook(code: str):
     unit, _, round_ = _unit_and_round(code)
-    users = members.all_not_taken_part(round_, unit.id)
-    data = write_xlsx(Table("Chưa tham gia", ABSENTEE_HEADERS, [
-        (number, user.full_name, masked_phone(user.phone), AUDIENCES[user.audience])
-        for number, user in enumerate(users, start=1)]))
+    people = members.absentees(round_, unit.id)
+    full_phones = phones_shown_in_full(current_user, unit)
+    data = absentees_file(absentees_title(unit, round_, now()), people, full_phones)
     record("export.unit_absentees", actor=current_user, target=unit, round_id=round_.id,
-           rows=len(users))
+           rows=len(people), full_phones=full_phones)
     filename = f"{unit.code}-dot-{round_.number}-chua-tham-gia.xlsx"
     return send_xlsx(data, filename)
+
+
+@bp.route("/don-vi/<code>/danh-sach-can-bo", methods=["GET", "POST"])
+@manager_required
+def staff_import(code: str):
+    """The unit's staff list replaced by an upload: by an organizer for any unit,
+    by a manager for their own (``_unit_for_viewer``: 403 for another)."""
+    unit = _unit_for_viewer(code)
+    form = StaffImportForm()
+    if not form.validate_on_submit():
+        return _staff_page(unit, form, status=400 if form.is_submitted() else 200)
+    upload = form.file.data
+    try:
+        records, errors = read_staff(upload.read(MAX_UPLOAD_BYTES + 1), _read_phone)
+    except SpreadsheetError as error:
+        form.file.errors.append(error.message)
+        return _staff_page(unit, form, status=400)
+    if errors:
+        return _staff_page(unit, form, errors=errors, status=400)
+    count = replace_staff(unit, records, current_user, (upload.filename or "")[:200])
+    flash(f"Đã nhập danh sách {number(count)} cán bộ của {unit.name}, thay danh sách trước đó.",
+          "success")
+    return redirect(url_for("unit_results.absentees", code=unit.code))
+
+
+def _read_phone(text: str) -> str | None:
+    """A staff list's phone as accounts keep it, or None when it is not a mobile number."""
+    phone = normalize_phone(text)
+    return phone if is_valid_mobile(phone) else None
+
+
+def _staff_page(unit: Unit, form: StaffImportForm, errors=(), status: int = 200):
+    return render_template("rankings/unit_staff_import.html", unit=unit, form=form,
+                           errors=errors, staff_count=len(staff_of(unit.id))), status
+
+
+@bp.route("/don-vi/<code>/danh-sach-can-bo/mau.xlsx")
+@manager_required
+def staff_template(code: str):
+    _unit_for_viewer(code)
+    return send_xlsx(staff_template_workbook(), "mau-danh-sach-can-bo.xlsx")
 
 
 @bp.route("/quan-tri/don-vi")

@@ -103,8 +103,9 @@ def _with_contact(record: WinnerRecord, user: User | None) -> WinnerRecord:
 
 
 def standings_by_kind(round_: Round) -> dict[str, list[UnitStanding]]:
-    """Each bloc that has units, in the order of UNIT_KINDS: its units, eligible
-    ones first in prize order."""
+    """Each bloc that has units, in the order of UNIT_KINDS (the public kinds: an
+    internal unit is neither listed nor counted): its units, eligible ones first
+    in prize order."""
     min_rate = round_.contest.unit_min_rate
     standings = {kind: unit_standings(round_, kind, min_rate) for kind in UNIT_KINDS}
     return {kind: units for kind, units in standings.items() if units}

@@ -33,6 +33,7 @@ from contest.reports.queries.round_data import (
 )
 from contest.spreadsheets import Table
 from contest.units.models import UNIT_KINDS, Unit
+from contest.units.queries import IS_PUBLIC
 
 WINNERS = "Đạt giải"
 RANKING = "Xếp hạng cá nhân"
@@ -74,7 +75,7 @@ def expected_rows(round_: Round) -> int:
     """About how many rows the full export writes (the ranking dominates)."""
     people = db.session.scalar(select(func.count()).select_from(RoundEntry)
                                .where(RoundEntry.round_id == round_.id))
-    units = db.session.scalar(select(func.count()).select_from(Unit))
+    units = db.session.scalar(select(func.count()).select_from(Unit).where(IS_PUBLIC))
     return people + 2 * units + len(AUDIENCES)
 
 
@@ -130,7 +131,7 @@ def _ranking_rows(round_: Round) -> Iterator[tuple]:
         yield (rank, full_name, unit_name, UNIT_KINDS.get(kind, kind),
                AUDIENCES.get(audience, audience), score, total, seconds(duration_ms),
                formatting.format_local(submitted_at, DATE_TIME), prediction, shown_error(error),
-               attempts, book.label(user_id, role, audience))
+               attempts, book.label(user_id, role, audience, score))
 
 
 def _unit_figures(standing: UnitStanding) -> tuple:

@@ -4,6 +4,8 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from contest.caching import cached_html
+from contest.forms import CsrfForm
+from contest.practice.services import practice_available
 from contest.quiz.queries.attempts import attempt_summary, items_with_questions, user_history
 from contest.quiz.services import attempts as services
 from contest.rankings.queries.public import my_standing
@@ -20,7 +22,21 @@ def result(public_id: str):
     summary = attempt_summary(attempt)
     return render_template("quiz/result.html", summary=summary,
                            review_html=_review_html(attempt) if summary.review.shown else None,
-                           standing=my_standing(current_user, attempt.round))
+                           standing=my_standing(current_user, attempt.round),
+                           timed_out=_ran_out_of_time(attempt), practice_open=practice_available(),
+                           start_form=CsrfForm() if _may_start_again(summary) else None)
+
+
+def _ran_out_of_time(attempt) -> bool:
+    """Whether the attempt ended because its time ran out: finished by the overdue
+    sweep, or sent by the quiz page's timer at zero (a submit taken in the grace
+    after the deadline), with the answers saved until then."""
+    return attempt.finished_by == "timeout" or attempt.submitted_at >= attempt.deadline_at
+
+
+def _may_start_again(summary) -> bool:
+    """The result page offers the next attempt while the round is open and one is left."""
+    return bool(summary.remaining) and summary.round.is_open()
 
 
 REVIEW_CACHE_SECONDS = 600

@@ -7,8 +7,9 @@ from flask_login import current_user
 
 from contest.clock import now
 from contest.contests.documents.markdown import render_markdown
-from contest.contests.queries import contests as contest_queries, overview, sharing
+from contest.contests.queries import contests as contest_queries, overview, setup, sharing
 from contest.forms import CsrfForm
+from contest.practice.services import practice_available
 from contest.prizes.queries import public_statuses
 from contest.prizes.services import published_awards
 from contest.quiz.services.attempts import attempts_used, finish_overdue, in_progress_attempt
@@ -29,17 +30,20 @@ PUBLIC_TOP = 100
 @bp.route("/")
 def home():
     contest = contest_queries.current_contest()
-    if contest is None:
-        return render_template("contests/empty.html")
+    if contest is None:  # the organizer reads the first steps; the public, a neutral page
+        return render_template("contests/empty.html", steps=setup.setup_steps()
+                               if current_user.is_authenticated and current_user.is_organizer
+                               else None)
     participation, read_at = public.contest_participation(contest)
     registered = public.registered_count()
     rounds = contest_queries.public_rounds(contest)
+    countdown = contest_queries.next_event(contest)
     return render_template(
-        "contests/home.html", contest=contest, rounds=rounds,
+        "contests/home.html", contest=contest, rounds=_by_relevance(rounds),
         rules_html=render_markdown(contest.rules), participation=participation,
         registered=registered, read_at=read_at,
-        countdown=contest_queries.next_event(contest),
-        my_rounds=_my_rounds(contest),
+        countdown=countdown, countdown_then=_after_opening(rounds, countdown),
+        my_rounds=_my_rounds(contest), practice_open=_practice_open(),
         # Only a logged-in person sees the start button: building the form for a
         # visitor would put a CSRF token in a new session cookie and make the
         # public home page uncacheable.
@@ -47,6 +51,31 @@ def home():
         share=sharing.share_card(contest, rounds),
         summary=overview.rules_summary(contest, rounds), prizes=overview.contest_prizes(contest),
     )
+
+
+def _by_relevance(rounds: list) -> list:
+    """The rounds as the home page lists them: the open ones first, then those to
+    come, then the closed ones, so that on a phone the round a person can act on
+    is the first card under the contest's name."""
+    order = {"open": 0, "upcoming": 1, "closed": 2}
+    at = now()
+    return sorted(rounds, key=lambda round_: order[round_.status(at)])
+
+
+def _after_opening(rounds: list, countdown) -> tuple[str, object] | None:
+    """What the countdown shows once the round it counts down to has opened (its
+    closing), for the page's script: the page turns open without a reload."""
+    if countdown is None:
+        return None
+    at = now()
+    opening = next((round_ for round_ in rounds
+                    if round_.opens_at == countdown[1] and round_.opens_at > at), None)
+    return (f"{opening.name} kết thúc sau", opening.closes_at) if opening else None
+
+
+def _practice_open() -> bool:
+    """Whether the practice link leads anywhere: only a logged-in person sees it."""
+    return current_user.is_authenticated and practice_available()
 
 
 def _my_rounds(contest) -> dict[int, dict]:
