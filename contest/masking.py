@@ -1,7 +1,8 @@
 """Phones and CCCD as the console and the unit manager see them: enough to tell
 two people apart or to confirm a number read over the phone, never the whole
-number (only the winners export, for paying prizes, and the person's own profile
-show a full phone)."""
+number. A full phone is shown only in the winners export (for paying prizes), on
+the person's own profile, and to the unit's own manager in the list of who has not
+taken part (to remind them; ``rankings.documents.absentees.phones_shown_in_full``)."""
 
 MASK = "•••"
 

@@ -1,7 +1,9 @@
 """`flask --app wsgi exports purge`: delete the export files past their
-retention time (for cron; the web pages also do it whenever they are used)."""
+retention time, and the initial-passwords files of bulk account creation past
+their 30 minutes (for cron; the web pages also do it whenever they are used)."""
 import click
 
+from contest.accounts.services.bulk_results import purge_expired_results
 from contest.reports.services.retention import purge_expired_exports
 
 
@@ -19,3 +21,4 @@ def purge_command():
         click.echo(f"Đã xóa tệp xuất {job.public_id} ({job.format_label}) của đợt thi "
                    f"số {job.round_id}.")
     click.echo(f"Đã xóa {len(purged)} tệp xuất quá hạn lưu giữ.")
+    click.echo(f"Đã xóa {purge_expired_results()} tệp mật khẩu ban đầu quá hạn lưu giữ.")

@@ -81,6 +81,17 @@ def test_the_passwords_download_again_for_30_minutes_then_are_gone(as_user, unit
     assert db.session.query(BulkCreation).one().workbook is None  # no longer stored
 
 
+def test_the_cron_purge_clears_a_passwords_file_past_its_time(as_user, unit, frozen, runner):
+    client, _ = as_user("organizer")
+    upload(client, staff_file(unit))
+    assert "Đã xóa 0 tệp mật khẩu ban đầu" in runner.invoke(args=["exports", "purge"]).output
+    frozen.move(minutes=31)  # nobody opens the bulk pages again: cron clears it
+    result = runner.invoke(args=["exports", "purge"])
+    assert result.exit_code == 0 and "Đã xóa 1 tệp mật khẩu ban đầu" in result.output
+    db.session.expire_all()
+    assert db.session.query(BulkCreation).one().workbook is None
+
+
 def test_another_organizer_neither_sees_the_result_nor_downloads(app, as_user, unit):
     client, _ = as_user("organizer")
     result_page = upload(client, staff_file(unit)).headers["Location"]

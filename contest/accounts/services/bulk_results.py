@@ -126,10 +126,12 @@ def password_workbook(result: BulkCreation, viewer) -> bytes:
     return result.workbook
 
 
-def purge_expired_results() -> None:
+def purge_expired_results() -> int:
     """Clear the workbook and the refused rows of every result past its time (the
-    counts stay). Run whenever the bulk pages are opened: a workbook past its time
-    is never handed out (``BulkCreation.kept``), and none stays stored long after."""
-    db.session.execute(update(BulkCreation).where(
+    counts stay); returns how many were cleared. Run whenever the bulk pages are
+    opened and by ``flask exports purge`` (cron): a workbook past its time is never
+    handed out (``BulkCreation.kept``), and none stays stored long after."""
+    return db.session.execute(update(BulkCreation).where(
         BulkCreation.expires_at <= now(), BulkCreation.workbook.is_not(None))
-        .values(workbook=None, refused=None).execution_options(synchronize_session="fetch"))
+        .values(workbook=None, refused=None)
+        .execution_options(synchronize_session="fetch")).rowcount
