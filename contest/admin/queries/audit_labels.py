@@ -166,7 +166,7 @@ DETAIL_LABELS = {
     "prize_min_score": "Số câu đúng tối thiểu để xét giải",
     "prizes_exclude_staff": "Không xét giải cho cán bộ, Ban Tổ chức",
     "province": "Tỉnh",
-    "province_code": "Tỉnh trong danh mục",
+    "province_code": "Mã tỉnh trong danh mục hành chính",
     "published": "Kết quả đã công bố",
     "q": "Người thực hiện",
     "question_scopes": "Phạm vi câu hỏi",
