@@ -18,6 +18,8 @@ keepalive         GUNICORN_KEEPALIVE, default 5 s: how long an idle connection i
                   kept open for the next request.
 accesslog         "-": one line per request on stdout.
 errorlog          "-": gunicorn's own messages and the app's errors on stderr.
+metrics           PROMETHEUS_MULTIPROC_DIR: where the workers write the figures /metrics
+                  adds up (emptied at start); without it a new temporary directory.
 
 Gunicorn answers with a `Server: gunicorn` header and has no setting to change it
 (benoitc/gunicorn#825): the name comes from `gunicorn.http.wsgi.SERVER`, which this
@@ -25,6 +27,9 @@ file blanks (below), so the header is sent empty and names no software. A revers
 proxy in front sends its own (nginx: `server_tokens off`, docs/deploy.md).
 """
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import gunicorn.http.wsgi
 
@@ -65,9 +70,44 @@ gunicorn.http.wsgi.SERVER = ""
 def on_starting(server):
     """Without SECRET_KEY or PUBLIC_URL the master stops before forking any worker,
     with one line saying what to set (each worker would otherwise fail on its own)."""
+    _prepare_metrics_directory()  # before anything imports prometheus_client
     from contest.config import Config
     from contest.security import exit_for_missing_setting, missing_setting
 
     missing = missing_setting({"SECRET_KEY": Config.SECRET_KEY, "PUBLIC_URL": Config.PUBLIC_URL})
     if missing:
         exit_for_missing_setting(missing)
+
+
+# The master that made a temporary metrics directory (a re-executed master inherits
+# the directory, not its ownership).
+METRICS_DIR_OWNER = "CONTEST_METRICS_DIR_OWNER"
+
+
+def _prepare_metrics_directory() -> None:
+    """The workers write their metrics into one directory, from which a scrape of
+    any of them adds up all (prometheus_client's multiprocess mode, contest/metrics.py):
+    PROMETHEUS_MULTIPROC_DIR, emptied of an earlier run's files, or else a new
+    temporary one, removed on exit. Set before the workers are forked, so they inherit it."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="contest-metrics-")
+        os.environ[METRICS_DIR_OWNER] = str(os.getpid())
+        return
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    for left_over in Path(directory).glob("*.db"):
+        left_over.unlink()
+
+
+def child_exit(server, worker):
+    """A worker gone (stopped, or killed and replaced): its live gauges (pool use)
+    leave the sums; its counters stay counted."""
+    from prometheus_client import multiprocess
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    """The temporary metrics directory this master made goes with it (not while a
+    new master it started with USR2 still uses it)."""
+    if os.environ.get(METRICS_DIR_OWNER) == str(os.getpid()) and not server.reexec_pid:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)

@@ -33,6 +33,8 @@ def create_app(config=None, *, for_cli: bool = False) -> Flask:
     from contest.site.template_helpers import register_template_helpers
     register_hooks(app)
     install_error_logger(app)  # errors the app logs go to the monitoring table
+    from contest.monitoring.metrics import install as install_metrics
+    install_metrics(app)  # request timings and pool use for /metrics (monitoring/exporter.py)
     database.configure_engine_events(app)
     errorhandlers.register(app)
     register_template_helpers(app)
@@ -109,6 +111,7 @@ def _register_blueprints(app: Flask) -> None:
     from contest.certificates.routes import bp as certificates
     from contest.contests.routes import bp as contests
     from contest.health.routes import bp as health
+    from contest.monitoring.exporter import bp as metrics
     from contest.monitoring.routes import bp as monitoring
     from contest.practice.routes import bp as practice
     from contest.prizes.routes import bp as prizes
@@ -122,8 +125,8 @@ def _register_blueprints(app: Flask) -> None:
     from contest.units.routes import bp as units
 
     for blueprint in (accounts, account_admin, audit, bank, contests, contest_admin,
-                      health, monitoring, prizes, quiz, rankings, reports, unit_results, units,
-                      unit_admin, password_reset, profile, site, my_results):
+                      health, metrics, monitoring, prizes, quiz, rankings, reports, unit_results,
+                      units, unit_admin, password_reset, profile, site, my_results):
         app.register_blueprint(blueprint)
     app.register_blueprint(practice)
     app.register_blueprint(certificates)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from contest.clock import now
 from contest.extensions import cache, db
+from contest.metrics import count_cache_lookup
 
 RESULTS_CHANGED = "results_changed"  # the mark in ``Session.info``
 
@@ -29,6 +30,7 @@ def cached_figures(key: str, compute):
     if timeout <= 0:  # caching off (for the cache library 0 would mean "forever")
         return compute(), now()
     hit = cache.get(key)
+    count_cache_lookup(hit is not None)
     if hit is not None:
         return hit
     value = (compute(), now())

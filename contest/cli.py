@@ -1,4 +1,4 @@
-"""Command-line tools: `flask --app wsgi seed-demo | finish-overdue | export | bank …`."""
+"""Command-line tools: `flask --app wsgi seed-demo | finish-overdue | export | bank | jobs …`."""
 import functools
 import sys
 
@@ -36,6 +36,8 @@ def register(app) -> None:
     app.cli.add_command(shrink_logos_command)
     from contest.units.cli import units
     app.cli.add_command(units)
+    from contest.jobs import jobs_cli  # long-running: no unit of work around it
+    app.cli.add_command(jobs_cli)
     for command in (seed_demo_command, finish_overdue_command, export_command, bank, results,
                     create_admin_command, privacy, exports, shrink_logos_command, units):
         _in_a_unit_of_work(command)

@@ -65,12 +65,28 @@ def _mail_backend() -> str:
 
 
 def normalize_database_url(url: str) -> str:
-    """postgres:// and postgresql:// URLs use the psycopg 3 driver."""
+    """postgres:// and postgresql:// URLs use the psycopg 3 driver; libpq's list of
+    hosts is written the way SQLAlchemy reads it."""
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://"):]
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
-    return url
+    return _hosts_as_query(url) if url.startswith("postgresql+psycopg://") else url
+
+
+def _hosts_as_query(url: str) -> str:
+    """``…@h1:5432,h2:5433/db?target_session_attrs=read-write`` (libpq's form, which
+    SQLAlchemy cannot parse) as ``…@/db?host=h1:5432&host=h2:5433&target_session_attrs=…``:
+    psycopg tries the hosts in turn and keeps the first that takes writes (the primary,
+    also after a standby's promotion; docs/deploy.md)."""
+    scheme, _, rest = url.partition("://")
+    netloc, _, tail = rest.partition("/")
+    credentials, at, hosts = netloc.rpartition("@")
+    if "," not in hosts:
+        return url
+    database, _, query = tail.partition("?")
+    listed = "&".join(f"host={host}" for host in hosts.split(","))
+    return f"{scheme}://{credentials}{at}/{database}?{listed}{'&' + query if query else ''}"
 
 
 def _replica_url() -> str | None:
@@ -106,12 +122,19 @@ class Config:
     CACHE_REDIS_URL = os.environ.get("REDIS_URL")
     CACHE_KEY_PREFIX = "cchc:"
     RESULTS_CACHE_SECONDS = int(os.environ.get("RESULTS_CACHE_SECONDS", "30"))
-    # Finished exports are written here (shared storage when there are several app nodes).
+    # Background tasks (exports, e-mail, contest/jobs.py): "rq" puts them on the Redis queue
+    # a worker process runs (`flask jobs worker`); "thread" runs them in the web process.
+    REDIS_URL = os.environ.get("REDIS_URL")
+    JOBS_BACKEND = os.environ.get("JOBS_BACKEND") or ("rq" if REDIS_URL else "thread")
+    # A finished export is kept in the database ("database": any app node hands it out) or
+    # in EXPORT_DIR ("directory": one node, the demo); EXPORT_DIR is the work area of both.
+    EXPORT_STORAGE = os.environ.get("EXPORT_STORAGE") or (
+        "database" if JOBS_BACKEND == "rq" else "directory")
     EXPORT_DIR = os.environ.get("EXPORT_DIR", str(INSTANCE_DIR / "exports"))
     # Built full exports hold personal data: each file is deleted this many hours after it
     # was built (`flask exports purge` from cron, and whenever exports are opened or asked for).
     EXPORT_RETENTION_HOURS = int(os.environ.get("EXPORT_RETENTION_HOURS", "72"))
-    # Full exports run in a background thread of the web worker; tests run them inline.
+    # Full exports run as background tasks (JOBS_BACKEND); tests run them inline.
     EXPORTS_RUN_INLINE = False
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 3600  # CSS/JS cached an hour: light repeat visits on phones
@@ -138,8 +161,8 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER") or "no-reply@localhost"
     MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "10"))
     MAIL_BACKEND = _mail_backend()
-    # Mail is sent from a background thread (the answer takes as long whether or not
-    # an account was found); tests send it inline.
+    # Mail is sent by a background task (JOBS_BACKEND: the answer takes as long whether or
+    # not an account was found); tests send it inline.
     MAIL_SEND_INLINE = False
     # Seconds after the deadline during which a save or submit is still accepted
     # (network latency of a phone on a slow mobile network).
@@ -156,6 +179,11 @@ class Config:
     # data may be anonymised this many days after its close (`flask privacy anonymise`).
     CCCD_HASH_KEY = os.environ.get("CCCD_HASH_KEY") or None
     PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+    # /metrics (Prometheus, contest/monitoring/exporter.py): served with "Authorization:
+    # Bearer <METRICS_TOKEN>" when set, and to requests made on this machine straight to
+    # the app (loopback, through no proxy) unless METRICS_ALLOW_LOCALHOST=0; else 404.
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN") or None
+    METRICS_ALLOW_LOCALHOST = os.environ.get("METRICS_ALLOW_LOCALHOST", "1") == "1"
 
 
 class TestConfig(Config):
@@ -167,7 +195,10 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     CACHE_TYPE = "NullCache"
     EXPORTS_RUN_INLINE = True
+    JOBS_BACKEND = "thread"
+    EXPORT_STORAGE = "directory"
     EXPORT_DIR = str(Path(tempfile.gettempdir()) / "cchc-test-exports")
     MAIL_BACKEND = "locmem"  # sent mail kept in app.extensions["mailman"].outbox
     PUBLIC_URL = "https://thi-cchc.example.gov.vn"  # not the test client's localhost
     MAIL_SEND_INLINE = True
+    METRICS_ALLOW_LOCALHOST = False  # the test client comes from 127.0.0.1

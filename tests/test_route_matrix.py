@@ -60,6 +60,7 @@ OPEN_ROUTES = {
     ("units.search", "GET"): everyone(200),
     ("health.healthz", "GET"): everyone(200),
     ("health.readyz", "GET"): everyone(503),  # the test database carries no Alembic revision
+    ("metrics.scrape", "GET"): everyone(404),  # a scraper only: METRICS_TOKEN or this machine
     # Accounts: visitors' pages, the forgotten password (a made-up token is refused)
     ("accounts.register", "GET"): guests_only(200, 302),
     ("accounts.register", "POST"): guests_only(422, 302),

@@ -1,1 +1,2 @@
-"""Watching an open round: the live dashboard and the errors the app logged."""
+"""Watching an open round: the live dashboard and the errors the app logged; and
+the figures an operator's Prometheus reads at ``/metrics``."""

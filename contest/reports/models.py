@@ -1,8 +1,8 @@
 """Full exports of a round, written in the background: one row per request,
-its progress, and where the finished file is."""
+its progress, and where the finished file is (on disk, or in ``export_files``)."""
 from datetime import datetime, timedelta
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contest.accounts.models import User
@@ -18,6 +18,8 @@ STATUSES = {"queued": "Đang chờ", "running": "Đang xuất", "done": "Hoàn t
 # A job in progress whose worker has not reported for this long is taken as
 # dead (the worker restarted): it is shown as failed and may be requested again.
 STALE_AFTER = timedelta(minutes=2)
+# One still waiting on the queue has no heartbeat: taken as lost (no worker) after this long.
+QUEUED_STALE_AFTER = timedelta(minutes=30)
 STALE_MESSAGE = "Quá trình xuất bị gián đoạn (máy chủ đã khởi động lại). Vui lòng yêu cầu xuất lại."
 
 
@@ -55,7 +57,8 @@ class ExportJob(db.Model):
         if self.status not in ("queued", "running"):
             return False
         last_sign = self.heartbeat_at or self.created_at
-        return last_sign is not None and now() - last_sign > STALE_AFTER
+        after = QUEUED_STALE_AFTER if self.status == "queued" else STALE_AFTER
+        return last_sign is not None and now() - last_sign > after
 
     @property
     def expired(self) -> bool:
@@ -86,3 +89,15 @@ class ExportJob(db.Model):
         if not self.rows_expected:
             return 0
         return min(99, self.rows_done * 100 // self.rows_expected)
+
+
+class ExportFile(db.Model):
+    """A finished export kept in the database, in parts of about 1 MiB
+    (contest.reports.services.export_store), so that any app node hands it out
+    without a shared filesystem; deleted with its retention time."""
+    __tablename__ = "export_files"
+
+    job_id: Mapped[int] = mapped_column(ForeignKey("export_jobs.id", ondelete="CASCADE"),
+                                        primary_key=True)
+    part: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

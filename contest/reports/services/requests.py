@@ -1,5 +1,6 @@
 """Handing out a round's exports: each download is audited (and committed)
 before the file leaves the server."""
+from io import RawIOBase
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from contest.lookups import found_or_404
 from contest.reports.documents import report_docx
 from contest.reports.models import ExportJob
 from contest.reports.queries.round_report import build_round_report
+from contest.reports.services import export_store
 from contest.reports.services.exports import winners_workbook, write_round_export
 
 
@@ -35,17 +37,18 @@ def job_of_round(round_: Round, public_id: str) -> ExportJob:
     return found_or_404(job, "Không tìm thấy yêu cầu xuất dữ liệu.", round_id=round_.id)
 
 
-def job_file(round_: Round, public_id: str, actor) -> tuple[ExportJob, Path]:
+def job_file(round_: Round, public_id: str, actor) -> tuple[ExportJob, Path | RawIOBase]:
+    """The job and its file: a path on disk, or a reader of its parts in the database."""
     job = job_of_round(round_, public_id)
     if job.expired:
         raise ExportExpired()
     if job.status != "done":
         raise ExportNotReady()
-    path = Path(job.path or "")
-    if not path.is_file():
+    source = export_store.opened(job)
+    if source is None:
         raise ExportFileMissing()
     _audited("export.download", actor, round_, job=job.public_id, format=job.format)
-    return job, path
+    return job, source
 
 
 def winners_file(round_: Round, actor) -> bytes:

@@ -8,7 +8,6 @@ exports purge``) and whenever an organizer opens or requests exports, so a
 file past its time is never handed out even if cron does not run.
 """
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import select, update
@@ -18,6 +17,7 @@ from contest.clock import now
 from contest.extensions import db
 from contest.quiz.models import Attempt
 from contest.reports.models import ExportJob
+from contest.reports.services import export_store
 
 ERASED_WHILE_RUNNING = ("Dữ liệu cá nhân của một người trong đợt thi đã được xóa trong khi "
                         "xuất: tệp không được giữ lại. Vui lòng yêu cầu xuất lại.")
@@ -51,7 +51,7 @@ def forget_exports_of(user_ids: list[int]) -> None:
 
     Jobs in progress are marked failed first: on PostgreSQL that update holds
     their rows, so a worker finishing meanwhile finds its job no longer running
-    and deletes its own file (``jobs.run_job``)."""
+    and does not keep its file (``export_store.keep``)."""
     rounds = select(Attempt.round_id).where(Attempt.user_id.in_(user_ids)).distinct()
     db.session.execute(update(ExportJob).where(
         ExportJob.round_id.in_(rounds), ExportJob.status.in_(("queued", "running")))
@@ -64,8 +64,7 @@ def forget_exports_of(user_ids: list[int]) -> None:
 
 
 def _delete_files(jobs) -> None:
-    """Deleted before the caller commits: if the commit fails, the file is gone
-    anyway (the download then says so), never kept by mistake."""
-    for job in jobs:
-        Path(job.path).unlink(missing_ok=True)
-        job.path = None
+    """Deleted before the caller commits: if the commit fails, a file on disk is
+    gone anyway (the download then says so), never kept by mistake; one in the
+    database stays with its job, as it was."""
+    export_store.discard(jobs)
