@@ -66,7 +66,7 @@ class User(UserMixin, db.Model):
     # cleared when it is taken away; never the editable ``unit_id`` (contest.access).
     managed_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     password_hash: Mapped[str] = mapped_column(String(256))
-    role: Mapped[str] = mapped_column(String(16), default="contestant")
+    role: Mapped[str] = mapped_column(String(16), default="contestant", index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     # A locked account cannot log in (set by an organizer, with a reason in the audit log).
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
